@@ -1,0 +1,52 @@
+package com.complaintdesk.complaint;
+
+/**
+ * Names of the process variables of {@code complaint-handling}: the contract with the models and forms.
+ * They hold ids, routing values and the texts a form shows; never contact details.
+ */
+public final class ComplaintVariables {
+
+  public static final String PROCESS_KEY = "complaint-handling";
+
+  public static final String TRACKING_NUMBER = "trackingNumber";
+  public static final String CHANNEL = "channel";
+  public static final String CAPTURED_BY_STAFF = "capturedByStaff";
+  public static final String RECEIVED_AT = "receivedAt";
+  public static final String LOGGING_DUE_AT = "loggingDueAt";
+  public static final String RAW_TEXT = "rawText";
+  public static final String SUBJECT = "subject";
+  public static final String DESCRIPTION = "description";
+  public static final String DECLARED_TYPE = "declaredType";
+  public static final String AFFECTED_USERS = "affectedUsers";
+  public static final String CATEGORY = "category";
+  public static final String PRIORITY = "priority";
+  public static final String DEPARTMENT = "department";
+  public static final String DEPARTMENT_GROUP = "departmentGroup";
+  public static final String DUPLICATE_OF = "duplicateOf";
+  public static final String MARKED_DUPLICATE = "markedDuplicate";
+  public static final String RESPONSE_TIME = "responseTime";
+  public static final String RESPONSE_DUE_AT = "responseDueAt";
+  public static final String RESPONSE_REMINDER_AT = "responseReminderAt";
+  public static final String HANDLER = "handler";
+  public static final String HANDLER_OPTIONS = "handlerOptions";
+  public static final String PLAN = "plan";
+  public static final String PROGRESS_NOTE = "progressNote";
+  public static final String LAST_PROGRESS_NOTE = "lastProgressNote";
+  public static final String DONE = "done";
+  public static final String MEASURES = "measures";
+  public static final String EFFECT = "effect";
+  public static final String GOAL_MET = "goalMet";
+  public static final String SURVEY_WAIT = "surveyWait";
+  public static final String REACHED = "reached";
+  public static final String SATISFACTION = "satisfaction";
+  public static final String COMMENT = "comment";
+  public static final String FEEDBACK_OUTCOME = "feedbackOutcome";
+  public static final String REOPEN_COUNT = "reopenCount";
+  public static final String CLOSING_NOTE = "closingNote";
+
+  public static final String MESSAGE_SURVEY_ANSWERED = "SurveyAnswered";
+  public static final String MESSAGE_COMPLAINT_WITHDRAWN = "ComplaintWithdrawn";
+
+  private ComplaintVariables() {
+  }
+}

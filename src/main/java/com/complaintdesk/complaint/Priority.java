@@ -1,0 +1,5 @@
+package com.complaintdesk.complaint;
+
+public enum Priority {
+  CRITICAL, HIGH, MEDIUM, LOW
+}

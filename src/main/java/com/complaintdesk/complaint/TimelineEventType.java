@@ -1,0 +1,45 @@
+package com.complaintdesk.complaint;
+
+/**
+ * What can happen to a complaint. An event may move the complaint to a new public status; public events
+ * appear on the complainant's status page, internal ones only to staff and auditors.
+ */
+public enum TimelineEventType {
+  RECEIVED(ComplaintStatus.RECEIVED, true),
+  LOGGED(ComplaintStatus.LOGGED, true),
+  LOGGING_DEADLINE_BREACHED(null, false),
+  CLASSIFIED(ComplaintStatus.CLASSIFIED, true),
+  HANDLER_ASSIGNED(ComplaintStatus.ASSIGNED, true),
+  RESPONSE_REMINDER_SENT(null, false),
+  RESPONSE_DEADLINE_BREACHED(null, false),
+  PLAN_PROPOSED(ComplaintStatus.PLANNED, true),
+  PROGRESS_NOTE(ComplaintStatus.IN_PROGRESS, true),
+  WORK_CONTINUED(ComplaintStatus.IN_PROGRESS, false),
+  GOAL_NOT_MET(ComplaintStatus.IN_PROGRESS, false),
+  RESOLVED(ComplaintStatus.RESOLVED, true),
+  RESULT_SENT(ComplaintStatus.AWAITING_FEEDBACK, true),
+  FEEDBACK_RECEIVED(null, true),
+  USER_NOT_REACHED(null, false),
+  REOPENED(ComplaintStatus.CLASSIFIED, true),
+  FINAL_REVIEW_REQUESTED(null, false),
+  CLOSED(ComplaintStatus.CLOSED, true),
+  WITHDRAWN(ComplaintStatus.WITHDRAWN, true),
+  DUPLICATE(ComplaintStatus.DUPLICATE, true);
+
+  private final ComplaintStatus resultingStatus;
+  private final boolean publicEntry;
+
+  TimelineEventType(ComplaintStatus resultingStatus, boolean publicEntry) {
+    this.resultingStatus = resultingStatus;
+    this.publicEntry = publicEntry;
+  }
+
+  /** The status the complaint has after this event, or null when the status does not change. */
+  public ComplaintStatus resultingStatus() {
+    return resultingStatus;
+  }
+
+  public boolean isPublic() {
+    return publicEntry;
+  }
+}

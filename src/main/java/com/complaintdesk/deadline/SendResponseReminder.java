@@ -1,0 +1,53 @@
+package com.complaintdesk.deadline;
+
+import static com.complaintdesk.complaint.ComplaintVariables.HANDLER;
+
+import com.complaintdesk.complaint.Actor;
+import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.Department;
+import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.TimelineEventType;
+import com.complaintdesk.notification.NotificationOutbox;
+import com.complaintdesk.notification.NotificationTemplate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reminds whoever owes the initial plan that the deadline is near: the named handler, or the
+ * department's leads while nobody is named yet.
+ */
+@Component("sendResponseReminder")
+public class SendResponseReminder implements JavaDelegate {
+
+  private final ComplaintRepository complaints;
+  private final NotificationOutbox outbox;
+  private final Timeline timeline;
+  private final Actor actor;
+
+  public SendResponseReminder(ComplaintRepository complaints, NotificationOutbox outbox, Timeline timeline,
+      Actor actor) {
+    this.complaints = complaints;
+    this.outbox = outbox;
+    this.timeline = timeline;
+    this.actor = actor;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var complaint = complaints.get(execution.getProcessBusinessKey());
+    var handler = (String) execution.getVariable(HANDLER);
+    Map<String, Object> details = Map.of("responseDueAt", String.valueOf(complaint.responseDueAt()));
+    String reminded;
+    if (handler != null) {
+      outbox.toStaffUser(complaint, handler, NotificationTemplate.RESPONSE_REMINDER, details);
+      reminded = handler;
+    } else {
+      reminded = Department.valueOf(complaint.department()).leadsGroup();
+      outbox.toStaffGroups(complaint, List.of(reminded), NotificationTemplate.RESPONSE_REMINDER, details);
+    }
+    timeline.record(complaint.id(), TimelineEventType.RESPONSE_REMINDER_SENT, "reminded " + reminded, actor.current());
+  }
+}

@@ -1,0 +1,13 @@
+package com.complaintdesk.feedback;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param surveyWait how long we wait for the survey answer before customer service phones the user
+ * @param maxReopens how often a dissatisfied user can reopen the complaint before a manager reviews it
+ */
+@ConfigurationProperties("complaint-desk.feedback")
+public record FeedbackProperties(@DefaultValue("P7D") Duration surveyWait, @DefaultValue("2") int maxReopens) {
+}

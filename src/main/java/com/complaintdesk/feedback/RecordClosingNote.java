@@ -1,0 +1,29 @@
+package com.complaintdesk.feedback;
+
+import static com.complaintdesk.complaint.ComplaintVariables.CLOSING_NOTE;
+
+import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.InvalidTaskInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the complaint manager's closing note of a final review with the complaint. */
+@Component("recordClosingNote")
+public class RecordClosingNote implements TaskListener {
+
+  private final ComplaintRepository complaints;
+
+  public RecordClosingNote(ComplaintRepository complaints) {
+    this.complaints = complaints;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object note = task.getVariable(CLOSING_NOTE);
+    if (note == null || note.toString().isBlank()) {
+      throw new InvalidTaskInput("closingNote is missing: say how the complaint is settled.");
+    }
+    complaints.recordClosingNote(complaints.get(task.getExecution().getProcessBusinessKey()).id(), note.toString().trim());
+  }
+}

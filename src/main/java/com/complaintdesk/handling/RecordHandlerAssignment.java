@@ -1,0 +1,45 @@
+package com.complaintdesk.handling;
+
+import static com.complaintdesk.complaint.ComplaintVariables.DEPARTMENT;
+import static com.complaintdesk.complaint.ComplaintVariables.HANDLER;
+
+import com.complaintdesk.complaint.Actor;
+import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.Department;
+import com.complaintdesk.complaint.InvalidTaskInput;
+import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.TimelineEventType;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Checks that the named handler belongs to the department, and records the assignment. */
+@Component("recordHandlerAssignment")
+public class RecordHandlerAssignment implements TaskListener {
+
+  private final IdentityService identityService;
+  private final ComplaintRepository complaints;
+  private final Timeline timeline;
+  private final Actor actor;
+
+  public RecordHandlerAssignment(IdentityService identityService, ComplaintRepository complaints, Timeline timeline,
+      Actor actor) {
+    this.identityService = identityService;
+    this.complaints = complaints;
+    this.timeline = timeline;
+    this.actor = actor;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var handler = (String) task.getVariable(HANDLER);
+    var department = Department.valueOf((String) task.getVariable(DEPARTMENT));
+    if (handler == null || identityService.createUserQuery().userId(handler).memberOfGroup(department.group()).count() == 0) {
+      throw new InvalidTaskInput("Choose a handler who is a member of the group " + department.group() + ".");
+    }
+    var complaint = complaints.get(task.getExecution().getProcessBusinessKey());
+    complaints.recordHandler(complaint.id(), handler);
+    timeline.record(complaint.id(), TimelineEventType.HANDLER_ASSIGNED, null, actor.current());
+  }
+}

@@ -1,0 +1,40 @@
+package com.complaintdesk.handling;
+
+import static com.complaintdesk.complaint.ComplaintVariables.EFFECT;
+import static com.complaintdesk.complaint.ComplaintVariables.GOAL_MET;
+import static com.complaintdesk.complaint.ComplaintVariables.MEASURES;
+
+import com.complaintdesk.complaint.Actor;
+import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.TimelineEventType;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Records the confirmed result: measures taken, their effect, and whether the goal was met. */
+@Component("recordResult")
+public class RecordResult implements TaskListener {
+
+  private final ComplaintRepository complaints;
+  private final Timeline timeline;
+  private final Actor actor;
+
+  public RecordResult(ComplaintRepository complaints, Timeline timeline, Actor actor) {
+    this.complaints = complaints;
+    this.timeline = timeline;
+    this.actor = actor;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var measures = TaskInput.required(task, MEASURES, "Say what was done.");
+    var effect = TaskInput.required(task, EFFECT, "Say what it changed for the user.");
+    boolean goalMet = TaskInput.flag(task, GOAL_MET);
+    task.setVariable(GOAL_MET, goalMet);
+    var complaint = complaints.get(task.getExecution().getProcessBusinessKey());
+    complaints.recordResult(complaint.id(), measures, effect, goalMet);
+    timeline.record(complaint.id(), goalMet ? TimelineEventType.RESOLVED : TimelineEventType.GOAL_NOT_MET,
+        goalMet ? measures : effect, actor.current());
+  }
+}

@@ -1,0 +1,22 @@
+package com.complaintdesk.intake;
+
+import com.complaintdesk.complaint.Contact;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** How the complainant wants to be reached; every part is optional. */
+public record ContactRequest(
+    @Size(max = 200) String name,
+    @Email @Size(max = 320) String email,
+    @Pattern(regexp = "\\+?[0-9 ()./-]{5,40}", message = "must be a phone number: digits, spaces, + ( ) . / -")
+    String phone) {
+
+  Contact toContact() {
+    return new Contact(blankToNull(name), blankToNull(email), blankToNull(phone));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,40 @@
+package com.complaintdesk.intake;
+
+import static com.complaintdesk.complaint.ComplaintVariables.*;
+
+import com.complaintdesk.complaint.Actor;
+import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.LoggedContent;
+import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.TimelineEventType;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records that the complaint is logged, with its content as the web form or the intake agent gave it.
+ * Runs right after the agent completes "Log complaint", so the agent is the actor on the timeline.
+ */
+@Component("recordComplaintLogged")
+public class RecordComplaintLogged implements JavaDelegate {
+
+  private final ComplaintRepository complaints;
+  private final Timeline timeline;
+  private final Actor actor;
+
+  public RecordComplaintLogged(ComplaintRepository complaints, Timeline timeline, Actor actor) {
+    this.complaints = complaints;
+    this.timeline = timeline;
+    this.actor = actor;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var complaint = complaints.get(execution.getProcessBusinessKey());
+    var content = new LoggedContent((String) execution.getVariable(SUBJECT), (String) execution.getVariable(DESCRIPTION),
+        (String) execution.getVariable(DECLARED_TYPE), (String) execution.getVariable(AFFECTED_USERS));
+    complaints.recordLogged(complaint.id(), content, ClockUtil.getCurrentTime().toInstant());
+    timeline.record(complaint.id(), TimelineEventType.LOGGED, null, actor.current());
+  }
+}

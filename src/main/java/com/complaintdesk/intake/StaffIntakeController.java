@@ -1,0 +1,36 @@
+package com.complaintdesk.intake;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff and integrations (telephony, social-media tools) hand in complaints from other channels:
+ * {@code POST /api/intake}, for members of the intake group. The complaint then waits in "Log complaint".
+ */
+@RestController
+class StaffIntakeController {
+
+  private final ComplaintIntake intake;
+
+  StaffIntakeController(ComplaintIntake intake) {
+    this.intake = intake;
+  }
+
+  record CapturedComplaint(String trackingNumber) {
+  }
+
+  @PostMapping(path = "/api/intake", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<CapturedComplaint> capture(@Valid @RequestBody StaffIntakeRequest request) {
+    var complaint = intake.receive(new ComplaintIntake.Submission(request.channel(), request.receivedAt(),
+        request.locale() == null ? "en" : request.locale(), null, null, request.rawText().trim(), null, null,
+        request.contact() == null ? null : request.contact().toContact()));
+    return ResponseEntity.created(URI.create("/api/complaints/" + complaint.trackingNumber()))
+        .body(new CapturedComplaint(complaint.trackingNumber()));
+  }
+}

@@ -1,0 +1,98 @@
+package com.complaintdesk.notification;
+
+import com.complaintdesk.complaint.Complaint;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues notifications in the outbox table, in the caller's transaction: the message exists exactly when
+ * the step that caused it committed. Delivery happens later ({@link NotificationDispatcher}).
+ */
+@Component
+public class NotificationOutbox {
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+  private final String publicBaseUrl;
+
+  public NotificationOutbox(JdbcClient jdbc, ObjectMapper json,
+      @Value("${complaint-desk.public-base-url}") String publicBaseUrl) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.publicBaseUrl = publicBaseUrl;
+  }
+
+  /**
+   * Queues a message to the complainant; a complaint without an email address (e.g. taken by phone) gets
+   * none, and false says so.
+   */
+  public boolean toComplainant(Complaint complaint, NotificationTemplate template, Map<String, Object> details) {
+    if (!complaint.contact().hasEmail()) {
+      return false;
+    }
+    insert(complaint, complaint.contact().email(), RecipientKind.COMPLAINANT, template, complaint.locale(),
+        withStatusLink(complaint, details));
+    return true;
+  }
+
+  public void toStaffGroups(Complaint complaint, List<String> groups, NotificationTemplate template,
+      Map<String, Object> details) {
+    groups.forEach(group -> insert(complaint, group, RecipientKind.STAFF_GROUP, template, "en", staffDetails(complaint, details)));
+  }
+
+  public void toStaffUser(Complaint complaint, String userId, NotificationTemplate template,
+      Map<String, Object> details) {
+    insert(complaint, userId, RecipientKind.STAFF_USER, template, "en", staffDetails(complaint, details));
+  }
+
+  private Map<String, Object> withStatusLink(Complaint complaint, Map<String, Object> details) {
+    var payload = new TreeMap<>(details);
+    payload.put("trackingNumber", complaint.trackingNumber());
+    payload.put("statusUrl",
+        publicBaseUrl + "/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken());
+    return payload;
+  }
+
+  private static Map<String, Object> staffDetails(Complaint complaint, Map<String, Object> details) {
+    var payload = new TreeMap<>(details);
+    payload.put("trackingNumber", complaint.trackingNumber());
+    if (complaint.subject() != null) {
+      payload.put("subject", complaint.subject());
+    }
+    return payload;
+  }
+
+  private void insert(Complaint complaint, String recipient, RecipientKind kind, NotificationTemplate template,
+      String locale, Map<String, Object> payload) {
+    jdbc.sql("""
+            insert into notification (complaint_id, recipient, recipient_kind, template, locale, payload, state,
+              attempts, created_at)
+            values (:complaintId, :recipient, :kind, :template, :locale, :payload, :state, 0, :now)
+            """)
+        .param("complaintId", complaint.id())
+        .param("recipient", recipient)
+        .param("kind", kind.name())
+        .param("template", template.name())
+        .param("locale", locale)
+        .param("payload", write(payload))
+        .param("state", NotificationState.PENDING.name())
+        .param("now", new Timestamp(ClockUtil.getCurrentTime().getTime()))
+        .update();
+  }
+
+  private String write(Map<String, Object> payload) {
+    try {
+      return json.writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Notification details must be plain JSON values: " + payload.keySet(), e);
+    }
+  }
+}

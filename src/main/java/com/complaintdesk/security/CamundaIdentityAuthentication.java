@@ -1,0 +1,42 @@
+package com.complaintdesk.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks staff credentials against the engine's identity service, so that our API, Tasklist and the engine
+ * REST API know the same users; each Camunda group becomes an authority {@code GROUP_<id>}.
+ */
+@Component
+class CamundaIdentityAuthentication implements AuthenticationProvider {
+
+  private final IdentityService identityService;
+
+  CamundaIdentityAuthentication(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String user = authentication.getName();
+    Object password = authentication.getCredentials();
+    if (user == null || password == null || !identityService.checkPassword(user, password.toString())) {
+      throw new BadCredentialsException("Wrong user name or password");
+    }
+    List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId()))
+        .toList();
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

@@ -137,14 +137,10 @@ public class ComplaintRepository {
   }
 
   void recordStatus(long complaintId, ComplaintStatus status, Instant now) {
-    jdbc.sql("""
-            update complaint set status = :status, updated_at = :now,
-              closed_at = case when :final then :now else closed_at end
-            where id = :id
-            """)
+    jdbc.sql("update complaint set status = :status, updated_at = :now" + (status.isFinal() ? ", closed_at = :now" : "")
+            + " where id = :id")
         .param("status", status.name())
         .param("now", timestamp(now))
-        .param("final", status.isFinal())
         .param("id", complaintId)
         .update();
   }

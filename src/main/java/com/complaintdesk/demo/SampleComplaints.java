@@ -1,0 +1,211 @@
+package com.complaintdesk.demo;
+
+import com.complaintdesk.complaint.Channel;
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.Contact;
+import com.complaintdesk.feedback.ComplainantActions;
+import com.complaintdesk.intake.ComplaintIntake;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sample complaints at different stages, so that a newcomer who logs in sees work in every demo user's
+ * Tasklist, instances in Cockpit and numbers on the dashboard. Only on an empty database, only when
+ * {@code complaint-desk.demo.sample-complaints} is true. They walk the real process, as people would.
+ */
+@Component
+@ConditionalOnProperty(name = {"complaint-desk.demo.enabled", "complaint-desk.demo.sample-complaints"}, havingValue = "true")
+class SampleComplaints {
+
+  private static final Logger log = LoggerFactory.getLogger(SampleComplaints.class);
+
+  private final ComplaintIntake intake;
+  private final ComplainantActions complainant;
+  private final ComplaintRepository complaints;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final ManagementService management;
+  private final JdbcClient jdbc;
+
+  SampleComplaints(ComplaintIntake intake, ComplainantActions complainant, ComplaintRepository complaints,
+      TaskService tasks, IdentityService identity, ManagementService management, JdbcClient jdbc) {
+    this.intake = intake;
+    this.complainant = complainant;
+    this.complaints = complaints;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.management = management;
+    this.jdbc = jdbc;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void createOnEmptyDatabase() {
+    if (jdbc.sql("select count(*) from complaint").query(Long.class).single() > 0) {
+      return;
+    }
+    log.info("Creating sample complaints for the demo (complaint-desk.demo.sample-complaints=false turns this off)");
+    waitingToBeLogged();
+    waitingForTriage();
+    waitingForAHandler();
+    waitingForAPlan();
+    beingImplemented();
+    waitingForConfirmation();
+    waitingForTheSurvey();
+    waitingForAFollowUpCall();
+    closedSatisfied();
+    waitingForFinalReview();
+  }
+
+  private void waitingToBeLogged() {
+    capture(Channel.HOTLINE, Instant.now().minus(Duration.ofHours(3)),
+        "Caller: since the last update my saved addresses are gone and checkout fails.",
+        new Contact("Wang Fang", null, "+86 139 0000 0001"));
+  }
+
+  private void waitingForTriage() {
+    submit("OTHER", "Something is off", "I cannot say what exactly, but the experience feels different.", "ONE",
+        new Contact("Chen Jie", "chen.jie@example.org", null));
+  }
+
+  private Complaint waitingForAHandler() {
+    return submit("FUNCTIONAL", "The app crashes on photo upload",
+        "Every time I upload a photo from my gallery the app closes.", "MANY",
+        new Contact("Zhang Min", "zhang.min@example.org", null));
+  }
+
+  private Complaint waitingForAPlan() {
+    var complaint = submit("EXPERIENCE", "Settings are hard to find",
+        "I looked for ten minutes to change my notification settings.", "SOME",
+        new Contact("Liu Yang", "liu.yang@example.org", null));
+    complete(complaint, "AssignHandler", "lead-design", Map.of("handler", "handler-design"));
+    return complaint;
+  }
+
+  private Complaint beingImplemented() {
+    var complaint = submit("CONTENT", "Offensive comments under my post",
+        "Several comments under my latest post insult me.", "ONE",
+        new Contact("Zhao Lei", "zhao.lei@example.org", null));
+    complete(complaint, "AssignHandler", "lead-legal", Map.of("handler", "handler-legal"));
+    complete(complaint, "ProposePlan", "handler-legal", Map.of("plan", "Review the comments and remove those that break the rules."));
+    return complaint;
+  }
+
+  private Complaint waitingForConfirmation() {
+    var complaint = submit("FUNCTIONAL", "Search ignores my filters",
+        "When I filter by date the search still shows old results.", "ONE",
+        new Contact("Sun Li", "sun.li@example.org", null));
+    complete(complaint, "AssignHandler", "lead-product", Map.of("handler", "handler-product"));
+    complete(complaint, "ProposePlan", "handler-product", Map.of("plan", "Reproduce, fix the date filter, release with the next update."));
+    complete(complaint, "ImplementPlan", "handler-product",
+        Map.of("progressNote", "We found the cause and are testing a fix.", "done", true));
+    return complaint;
+  }
+
+  private Complaint resolvedByCustomerService(String subject, String description) {
+    var complaint = submit("SERVICE", subject, description, "ONE", new Contact("Zhou Xin", "zhou.xin@example.org", null));
+    complete(complaint, "AssignHandler", "lead-cs", Map.of("handler", "handler-cs"));
+    complete(complaint, "ProposePlan", "handler-cs", Map.of("plan", "Call the user back and apologise; coach the team."));
+    complete(complaint, "ImplementPlan", "handler-cs", Map.of("progressNote", "We have spoken with the team.", "done", true));
+    complete(complaint, "ConfirmResult", "handler-cs",
+        Map.of("measures", "Apology and coaching", "effect", "The user got an answer", "goalMet", true));
+    return complaint;
+  }
+
+  private void waitingForTheSurvey() {
+    resolvedByCustomerService("Nobody answered my ticket", "I wrote to support a week ago and got no answer.");
+  }
+
+  private void waitingForAFollowUpCall() {
+    var complaint = resolvedByCustomerService("Rude answer on the hotline", "The agent hung up on me.");
+    // The survey wait is days long: let the timer fire now, as the job executor would once it is due.
+    Job timer = management.createJobQuery().processInstanceId(complaint.processInstanceId()).timers().singleResult();
+    management.executeJob(timer.getId());
+  }
+
+  private void closedSatisfied() {
+    var complaint = resolvedByCustomerService("Waited too long in the chat", "The chat queue took 40 minutes.");
+    complainant.answerSurvey(complaints.get(complaint.trackingNumber()), 5, "Thank you, solved.");
+  }
+
+  private void waitingForFinalReview() {
+    var complaint = resolvedByCustomerService("Refund promised, never came", "Support promised a refund in March.");
+    for (int reopen = 0; reopen < 2; reopen++) {
+      complainant.answerSurvey(complaints.get(complaint.trackingNumber()), 1, "Still nothing.");
+      complete(complaint, "AssignHandler", "lead-cs", Map.of("handler", "handler-cs"));
+      complete(complaint, "ProposePlan", "handler-cs", Map.of("plan", "Escalate the refund to finance."));
+      complete(complaint, "ImplementPlan", "handler-cs", Map.of("progressNote", "", "done", true));
+      complete(complaint, "ConfirmResult", "handler-cs",
+          Map.of("measures", "Refund requested again", "effect", "Pending with finance", "goalMet", true));
+    }
+    complainant.answerSurvey(complaints.get(complaint.trackingNumber()), 1, "I give up.");
+  }
+
+  private Complaint submit(String declaredType, String subject, String description, String affected, Contact contact) {
+    var complaint = intake.receive(new ComplaintIntake.Submission(Channel.WEB_FORM, null, "en", subject, description,
+        null, declaredType, affected, contact));
+    awaitJobs(complaint);
+    return complaint;
+  }
+
+  private Complaint capture(Channel channel, Instant receivedAt, String rawText, Contact contact) {
+    var complaint = intake.receive(new ComplaintIntake.Submission(channel, receivedAt, "en", null, null, rawText, null,
+        null, contact));
+    awaitJobs(complaint);
+    return complaint;
+  }
+
+  private void complete(Complaint complaint, String taskKey, String userId, Map<String, Object> variables) {
+    var task = tasks.createTaskQuery().processInstanceId(complaint.processInstanceId()).taskDefinitionKey(taskKey)
+        .singleResult();
+    if (task == null) {
+      throw new IllegalStateException("Sample complaint " + complaint.trackingNumber() + " has no open task " + taskKey);
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    try {
+      identity.setAuthentication(userId, groups);
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+    awaitJobs(complaint);
+  }
+
+  /**
+   * Runs the complaint's due jobs right here, as the job executor would, so the next step finds its task.
+   * If the job executor took a job first, the engine's optimistic locking tells us and we move on.
+   */
+  private void awaitJobs(Complaint complaint) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = management.createJobQuery().processInstanceId(complaint.processInstanceId()).executable()
+          .withRetriesLeft().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          management.executeJob(job.getId());
+        } catch (OptimisticLockingException | NotFoundException takenByTheJobExecutor) {
+          log.debug("Job {} ran in the job executor meanwhile", job.getId());
+        }
+      }
+    }
+    throw new IllegalStateException("Sample complaint " + complaint.trackingNumber() + " keeps creating jobs");
+  }
+}

@@ -1,0 +1,87 @@
+package com.complaintdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every user task opens its Camunda Form, and each form asks exactly for the contract's fields. A missing
+ * form does not fail the deployment, only the user who opens the task: so every task is opened here.
+ */
+@ComplaintDeskTest
+class TaskFormsTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired ObjectMapper json;
+
+  static Stream<Arguments> contract() {
+    return Stream.of(
+        Arguments.of("LogComplaint", "log-complaint", List.of("subject", "description", "declaredType", "affectedUsers")),
+        Arguments.of("ReviewClassification", "review-classification", List.of("category", "priority", "department", "duplicateOf")),
+        Arguments.of("AssignHandler", "assign-handler", List.of("handler")),
+        Arguments.of("ProposePlan", "propose-plan", List.of("plan")),
+        Arguments.of("ImplementPlan", "implement-plan", List.of("progressNote", "done")),
+        Arguments.of("ConfirmResult", "confirm-result", List.of("measures", "effect", "goalMet")),
+        Arguments.of("FollowUpCall", "follow-up-call", List.of("reached", "satisfaction", "comment")),
+        Arguments.of("FinalReview", "final-review", List.of("closingNote")));
+  }
+
+  @Test
+  void everyUserTaskOfTheModelIsInTheContract() {
+    var definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("complaint-handling").latestVersion().singleResult();
+    var userTasks = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+        .getModelElementsByType(UserTask.class).stream().map(UserTask::getId).toList();
+    assertThat(userTasks).containsExactlyInAnyOrderElementsOf(
+        contract().map(arguments -> (String) arguments.get()[0]).toList());
+  }
+
+  @ParameterizedTest(name = "{0} opens {1}")
+  @MethodSource("contract")
+  void taskOpensItsFormWhichAsksForTheContractFields(String taskId, String formId, List<String> inputKeys)
+      throws IOException {
+    var instance = engine.getRuntimeService().createProcessInstanceByKey("complaint-handling")
+        .businessKey("CD-FORMSTEST" + taskId.length())
+        .setVariables(Variables.createVariables()
+            .putValue("department", "TECH_SUPPORT").putValue("departmentGroup", "tech-support")
+            .putValue("handler", "handler-tech").putValue("loggingDueAt", new Date())
+            .putValue("responseDueAt", new Date()).putValue("responseReminderAt", new Date()))
+        .startBeforeActivity(taskId)
+        .execute(true, true);
+    var task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    JsonNode form;
+    try (var deployed = engine.getFormService().getDeployedTaskForm(task.getId())) {
+      form = json.readTree(deployed);
+    }
+
+    assertThat(form.get("id").asText()).isEqualTo(formId);
+    assertThat(editableKeys(form)).containsExactlyInAnyOrderElementsOf(inputKeys);
+    engine.getRuntimeService().deleteProcessInstance(instance.getId(), "form check", true, true);
+  }
+
+  /** The keys of the fields a user can fill in: read-only context fields are disabled. */
+  private static List<String> editableKeys(JsonNode form) {
+    List<String> keys = new ArrayList<>();
+    form.get("components").forEach(component -> {
+      if (component.has("key") && !component.path("disabled").asBoolean(false)) {
+        keys.add(component.get("key").asText());
+      }
+    });
+    return keys;
+  }
+}

@@ -2,9 +2,8 @@ package com.complaintdesk.classification;
 
 import static com.complaintdesk.complaint.ComplaintVariables.DUPLICATE_OF;
 
-import com.complaintdesk.complaint.Actor;
 import com.complaintdesk.complaint.ComplaintRepository;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;
@@ -18,23 +17,21 @@ import org.springframework.stereotype.Component;
 public class CloseAsDuplicate implements JavaDelegate {
 
   private final ComplaintRepository complaints;
-  private final Timeline timeline;
+  private final ComplaintJournal journal;
   private final NotificationOutbox outbox;
-  private final Actor actor;
 
-  public CloseAsDuplicate(ComplaintRepository complaints, Timeline timeline, NotificationOutbox outbox, Actor actor) {
+  public CloseAsDuplicate(ComplaintRepository complaints, ComplaintJournal journal, NotificationOutbox outbox) {
     this.complaints = complaints;
-    this.timeline = timeline;
+    this.journal = journal;
     this.outbox = outbox;
-    this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     var original = (String) execution.getVariable(DUPLICATE_OF);
-    var complaint = complaints.get(execution.getProcessBusinessKey());
+    var complaint = journal.complaint(execution.getProcessBusinessKey());
     complaints.recordDuplicateOf(complaint.id(), original);
-    timeline.record(complaint.id(), TimelineEventType.DUPLICATE, "duplicate of " + original, actor.current());
+    journal.record(complaint, TimelineEventType.DUPLICATE, "duplicate of " + original);
     outbox.toComplainant(complaint, NotificationTemplate.DUPLICATE, Map.of("originalTrackingNumber", original));
   }
 }

@@ -2,10 +2,9 @@ package com.complaintdesk.classification;
 
 import static com.complaintdesk.complaint.ComplaintVariables.*;
 
-import com.complaintdesk.complaint.Actor;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Department;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,13 +18,11 @@ import org.springframework.stereotype.Component;
 public class RecordClassification implements JavaDelegate {
 
   private final ComplaintRepository complaints;
-  private final Timeline timeline;
-  private final Actor actor;
+  private final ComplaintJournal journal;
 
-  public RecordClassification(ComplaintRepository complaints, Timeline timeline, Actor actor) {
+  public RecordClassification(ComplaintRepository complaints, ComplaintJournal journal) {
     this.complaints = complaints;
-    this.timeline = timeline;
-    this.actor = actor;
+    this.journal = journal;
   }
 
   @Override
@@ -35,9 +32,10 @@ public class RecordClassification implements JavaDelegate {
     var department = Department.valueOf((String) execution.getVariable(DEPARTMENT));
     execution.setVariable(DEPARTMENT_GROUP, department.group());
 
-    long complaintId = complaints.get(execution.getProcessBusinessKey()).id();
+    var complaint = journal.complaint(execution.getProcessBusinessKey());
+    long complaintId = complaint.id();
     complaints.recordClassification(complaintId, category, priority, department.name());
-    timeline.record(complaintId, TimelineEventType.CLASSIFIED,
-        category + ", priority " + priority + ", department " + department, actor.current());
+    journal.record(complaint, TimelineEventType.CLASSIFIED,
+        category + ", priority " + priority + ", department " + department);
   }
 }

@@ -3,9 +3,7 @@ package com.complaintdesk.deadline;
 import static com.complaintdesk.complaint.ComplaintVariables.LOGGING_DUE_AT;
 import static com.complaintdesk.complaint.ComplaintVariables.RESPONSE_DUE_AT;
 
-import com.complaintdesk.complaint.Actor;
-import com.complaintdesk.complaint.ComplaintRepository;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import java.sql.Timestamp;
 import java.util.Date;
@@ -23,23 +21,20 @@ import org.springframework.stereotype.Component;
 @Component("recordDeadlineBreach")
 public class RecordDeadlineBreach implements JavaDelegate {
 
-  private final ComplaintRepository complaints;
-  private final Timeline timeline;
+  private final ComplaintJournal journal;
   private final JdbcClient jdbc;
-  private final Actor actor;
 
-  public RecordDeadlineBreach(ComplaintRepository complaints, Timeline timeline, JdbcClient jdbc, Actor actor) {
-    this.complaints = complaints;
-    this.timeline = timeline;
+  public RecordDeadlineBreach(ComplaintJournal journal, JdbcClient jdbc) {
+    this.journal = journal;
     this.jdbc = jdbc;
-    this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Deadline deadline = Deadline.valueOf((String) execution.getVariable("deadline"));
     Date dueAt = (Date) execution.getVariable(deadline == Deadline.LOGGING ? LOGGING_DUE_AT : RESPONSE_DUE_AT);
-    long complaintId = complaints.get(execution.getProcessBusinessKey()).id();
+    var complaint = journal.complaint(execution.getProcessBusinessKey());
+    long complaintId = complaint.id();
     jdbc.sql("""
             insert into deadline_breach (complaint_id, deadline, due_at, recorded_at)
             values (:complaintId, :deadline, :dueAt, :recordedAt)
@@ -49,9 +44,9 @@ public class RecordDeadlineBreach implements JavaDelegate {
         .param("dueAt", new Timestamp(dueAt.getTime()))
         .param("recordedAt", new Timestamp(ClockUtil.getCurrentTime().getTime()))
         .update();
-    timeline.record(complaintId, deadline == Deadline.LOGGING
+    journal.record(complaint, deadline == Deadline.LOGGING
         ? TimelineEventType.LOGGING_DEADLINE_BREACHED
-        : TimelineEventType.RESPONSE_DEADLINE_BREACHED, "due at " + dueAt.toInstant(), actor.current());
+        : TimelineEventType.RESPONSE_DEADLINE_BREACHED, "due at " + dueAt.toInstant());
     execution.getProcessInstance().setVariable(deadline.name().toLowerCase() + "DeadlineBreached", true);
   }
 }

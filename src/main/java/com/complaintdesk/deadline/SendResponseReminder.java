@@ -2,10 +2,8 @@ package com.complaintdesk.deadline;
 
 import static com.complaintdesk.complaint.ComplaintVariables.HANDLER;
 
-import com.complaintdesk.complaint.Actor;
-import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Department;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;
@@ -22,22 +20,17 @@ import org.springframework.stereotype.Component;
 @Component("sendResponseReminder")
 public class SendResponseReminder implements JavaDelegate {
 
-  private final ComplaintRepository complaints;
   private final NotificationOutbox outbox;
-  private final Timeline timeline;
-  private final Actor actor;
+  private final ComplaintJournal journal;
 
-  public SendResponseReminder(ComplaintRepository complaints, NotificationOutbox outbox, Timeline timeline,
-      Actor actor) {
-    this.complaints = complaints;
+  public SendResponseReminder(NotificationOutbox outbox, ComplaintJournal journal) {
     this.outbox = outbox;
-    this.timeline = timeline;
-    this.actor = actor;
+    this.journal = journal;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var complaint = complaints.get(execution.getProcessBusinessKey());
+    var complaint = journal.complaint(execution.getProcessBusinessKey());
     var handler = (String) execution.getVariable(HANDLER);
     Map<String, Object> details = Map.of("responseDueAt", String.valueOf(complaint.responseDueAt()));
     String reminded;
@@ -48,6 +41,6 @@ public class SendResponseReminder implements JavaDelegate {
       reminded = Department.valueOf(complaint.department()).leadsGroup();
       outbox.toStaffGroups(complaint, List.of(reminded), NotificationTemplate.RESPONSE_REMINDER, details);
     }
-    timeline.record(complaint.id(), TimelineEventType.RESPONSE_REMINDER_SENT, "reminded " + reminded, actor.current());
+    journal.record(complaint, TimelineEventType.RESPONSE_REMINDER_SENT, "reminded " + reminded);
   }
 }

@@ -2,9 +2,7 @@ package com.complaintdesk.feedback;
 
 import static com.complaintdesk.complaint.ComplaintVariables.SURVEY_WAIT;
 
-import com.complaintdesk.complaint.Actor;
-import com.complaintdesk.complaint.ComplaintRepository;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;
@@ -20,28 +18,24 @@ import org.springframework.stereotype.Component;
 @Component("informUserOfResult")
 public class InformUserOfResult implements JavaDelegate {
 
-  private final ComplaintRepository complaints;
-  private final Timeline timeline;
+  private final ComplaintJournal journal;
   private final NotificationOutbox outbox;
   private final FeedbackProperties properties;
-  private final Actor actor;
 
-  public InformUserOfResult(ComplaintRepository complaints, Timeline timeline, NotificationOutbox outbox,
-      FeedbackProperties properties, Actor actor) {
-    this.complaints = complaints;
-    this.timeline = timeline;
+  public InformUserOfResult(ComplaintJournal journal, NotificationOutbox outbox,
+      FeedbackProperties properties) {
+    this.journal = journal;
     this.outbox = outbox;
     this.properties = properties;
-    this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var complaint = complaints.get(execution.getProcessBusinessKey());
+    var complaint = journal.complaint(execution.getProcessBusinessKey());
     boolean emailed = outbox.toComplainant(complaint, NotificationTemplate.RESULT_WITH_SURVEY,
         Map.of("measures", complaint.measures(), "effect", complaint.effect()));
-    timeline.record(complaint.id(), TimelineEventType.RESULT_SENT,
-        emailed ? "by email, with the survey link" : "no email address: customer service will call", actor.current());
+    journal.record(complaint, TimelineEventType.RESULT_SENT,
+        emailed ? "by email, with the survey link" : "no email address: customer service will call");
     execution.setVariable(SURVEY_WAIT, properties.surveyWait().toString());
   }
 }

@@ -2,10 +2,9 @@ package com.complaintdesk.feedback;
 
 import static com.complaintdesk.complaint.ComplaintVariables.*;
 
-import com.complaintdesk.complaint.Actor;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.InvalidTaskInput;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,36 +18,32 @@ import org.springframework.stereotype.Component;
 public class RecordSatisfaction implements JavaDelegate {
 
   private final ComplaintRepository complaints;
-  private final Timeline timeline;
+  private final ComplaintJournal journal;
   private final FeedbackProperties properties;
-  private final Actor actor;
 
-  public RecordSatisfaction(ComplaintRepository complaints, Timeline timeline, FeedbackProperties properties,
-      Actor actor) {
+  public RecordSatisfaction(ComplaintRepository complaints, ComplaintJournal journal, FeedbackProperties properties) {
     this.complaints = complaints;
-    this.timeline = timeline;
+    this.journal = journal;
     this.properties = properties;
-    this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var complaint = complaints.get(execution.getProcessBusinessKey());
+    var complaint = journal.complaint(execution.getProcessBusinessKey());
     Integer satisfaction = null;
     String comment = null;
     if (Boolean.FALSE.equals(execution.getVariable(REACHED))) {
-      timeline.record(complaint.id(), TimelineEventType.USER_NOT_REACHED, null, actor.current());
+      journal.record(complaint, TimelineEventType.USER_NOT_REACHED, null);
     } else {
       satisfaction = satisfaction(execution.getVariable(SATISFACTION));
       comment = (String) execution.getVariable(COMMENT);
       complaints.recordSatisfaction(complaint.id(), satisfaction, comment);
-      timeline.record(complaint.id(), TimelineEventType.FEEDBACK_RECEIVED, "satisfaction " + satisfaction + " of 5",
-          actor.current());
+      journal.record(complaint, TimelineEventType.FEEDBACK_RECEIVED, "satisfaction " + satisfaction + " of 5");
     }
     var outcome = FeedbackOutcome.of(satisfaction, complaint.reopenCount(), properties.maxReopens());
     if (outcome == FeedbackOutcome.FINAL_REVIEW) {
-      timeline.record(complaint.id(), TimelineEventType.FINAL_REVIEW_REQUESTED,
-          "dissatisfied after " + complaint.reopenCount() + " reopenings", actor.current());
+      journal.record(complaint, TimelineEventType.FINAL_REVIEW_REQUESTED,
+          "dissatisfied after " + complaint.reopenCount() + " reopenings");
     }
     execution.setVariable(FEEDBACK_OUTCOME, outcome.name());
   }

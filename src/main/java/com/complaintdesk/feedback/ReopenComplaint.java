@@ -2,9 +2,8 @@ package com.complaintdesk.feedback;
 
 import static com.complaintdesk.complaint.ComplaintVariables.REOPEN_COUNT;
 
-import com.complaintdesk.complaint.Actor;
 import com.complaintdesk.complaint.ComplaintRepository;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;
@@ -18,24 +17,22 @@ import org.springframework.stereotype.Component;
 public class ReopenComplaint implements JavaDelegate {
 
   private final ComplaintRepository complaints;
-  private final Timeline timeline;
+  private final ComplaintJournal journal;
   private final NotificationOutbox outbox;
-  private final Actor actor;
 
-  public ReopenComplaint(ComplaintRepository complaints, Timeline timeline, NotificationOutbox outbox, Actor actor) {
+  public ReopenComplaint(ComplaintRepository complaints, ComplaintJournal journal, NotificationOutbox outbox) {
     this.complaints = complaints;
-    this.timeline = timeline;
+    this.journal = journal;
     this.outbox = outbox;
-    this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var complaint = complaints.get(execution.getProcessBusinessKey());
+    var complaint = journal.complaint(execution.getProcessBusinessKey());
     int reopenCount = complaint.reopenCount() + 1;
     complaints.recordReopened(complaint.id(), reopenCount);
     execution.setVariable(REOPEN_COUNT, reopenCount);
-    timeline.record(complaint.id(), TimelineEventType.REOPENED, "reopened " + reopenCount + " time(s)", actor.current());
+    journal.record(complaint, TimelineEventType.REOPENED, "reopened " + reopenCount + " time(s)");
     outbox.toComplainant(complaint, NotificationTemplate.REOPENED, Map.of());
   }
 }

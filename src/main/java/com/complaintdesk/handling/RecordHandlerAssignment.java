@@ -3,11 +3,10 @@ package com.complaintdesk.handling;
 import static com.complaintdesk.complaint.ComplaintVariables.DEPARTMENT;
 import static com.complaintdesk.complaint.ComplaintVariables.HANDLER;
 
-import com.complaintdesk.complaint.Actor;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Department;
 import com.complaintdesk.complaint.InvalidTaskInput;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,15 +19,12 @@ public class RecordHandlerAssignment implements TaskListener {
 
   private final IdentityService identityService;
   private final ComplaintRepository complaints;
-  private final Timeline timeline;
-  private final Actor actor;
+  private final ComplaintJournal journal;
 
-  public RecordHandlerAssignment(IdentityService identityService, ComplaintRepository complaints, Timeline timeline,
-      Actor actor) {
+  public RecordHandlerAssignment(IdentityService identityService, ComplaintRepository complaints, ComplaintJournal journal) {
     this.identityService = identityService;
     this.complaints = complaints;
-    this.timeline = timeline;
-    this.actor = actor;
+    this.journal = journal;
   }
 
   @Override
@@ -38,8 +34,8 @@ public class RecordHandlerAssignment implements TaskListener {
     if (handler == null || identityService.createUserQuery().userId(handler).memberOfGroup(department.group()).count() == 0) {
       throw new InvalidTaskInput("Choose a handler who is a member of the group " + department.group() + ".");
     }
-    var complaint = complaints.get(task.getExecution().getProcessBusinessKey());
+    var complaint = journal.complaint(task.getExecution().getProcessBusinessKey());
     complaints.recordHandler(complaint.id(), handler);
-    timeline.record(complaint.id(), TimelineEventType.HANDLER_ASSIGNED, null, actor.current());
+    journal.record(complaint, TimelineEventType.HANDLER_ASSIGNED, null);
   }
 }

@@ -2,9 +2,8 @@ package com.complaintdesk.handling;
 
 import static com.complaintdesk.complaint.ComplaintVariables.PLAN;
 
-import com.complaintdesk.complaint.Actor;
 import com.complaintdesk.complaint.ComplaintRepository;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,20 +14,18 @@ import org.springframework.stereotype.Component;
 public class RecordPlan implements TaskListener {
 
   private final ComplaintRepository complaints;
-  private final Timeline timeline;
-  private final Actor actor;
+  private final ComplaintJournal journal;
 
-  public RecordPlan(ComplaintRepository complaints, Timeline timeline, Actor actor) {
+  public RecordPlan(ComplaintRepository complaints, ComplaintJournal journal) {
     this.complaints = complaints;
-    this.timeline = timeline;
-    this.actor = actor;
+    this.journal = journal;
   }
 
   @Override
   public void notify(DelegateTask task) {
     var plan = TaskInput.required(task, PLAN, "Describe the plan.");
-    var complaint = complaints.get(task.getExecution().getProcessBusinessKey());
+    var complaint = journal.complaint(task.getExecution().getProcessBusinessKey());
     complaints.recordPlan(complaint.id(), plan);
-    timeline.record(complaint.id(), TimelineEventType.PLAN_PROPOSED, null, actor.current());
+    journal.record(complaint, TimelineEventType.PLAN_PROPOSED, null);
   }
 }

@@ -4,9 +4,7 @@ import static com.complaintdesk.complaint.ComplaintVariables.DONE;
 import static com.complaintdesk.complaint.ComplaintVariables.LAST_PROGRESS_NOTE;
 import static com.complaintdesk.complaint.ComplaintVariables.PROGRESS_NOTE;
 
-import com.complaintdesk.complaint.Actor;
-import com.complaintdesk.complaint.ComplaintRepository;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;
@@ -22,29 +20,25 @@ import org.springframework.stereotype.Component;
 @Component("recordProgress")
 public class RecordProgress implements TaskListener {
 
-  private final ComplaintRepository complaints;
-  private final Timeline timeline;
+  private final ComplaintJournal journal;
   private final NotificationOutbox outbox;
-  private final Actor actor;
 
-  public RecordProgress(ComplaintRepository complaints, Timeline timeline, NotificationOutbox outbox, Actor actor) {
-    this.complaints = complaints;
-    this.timeline = timeline;
+  public RecordProgress(ComplaintJournal journal, NotificationOutbox outbox) {
+    this.journal = journal;
     this.outbox = outbox;
-    this.actor = actor;
   }
 
   @Override
   public void notify(DelegateTask task) {
     var note = TaskInput.optional(task, PROGRESS_NOTE);
     task.setVariable(DONE, TaskInput.flag(task, DONE));
-    var complaint = complaints.get(task.getExecution().getProcessBusinessKey());
+    var complaint = journal.complaint(task.getExecution().getProcessBusinessKey());
     if (note != null) {
-      timeline.record(complaint.id(), TimelineEventType.PROGRESS_NOTE, note, actor.current());
+      journal.record(complaint, TimelineEventType.PROGRESS_NOTE, note);
       outbox.toComplainant(complaint, NotificationTemplate.PROGRESS_NOTE, Map.of("note", note));
       task.getExecution().getProcessInstance().setVariable(LAST_PROGRESS_NOTE, note);
     } else {
-      timeline.record(complaint.id(), TimelineEventType.WORK_CONTINUED, null, actor.current());
+      journal.record(complaint, TimelineEventType.WORK_CONTINUED, null);
     }
     task.getExecution().getProcessInstance().removeVariable(PROGRESS_NOTE);
   }

@@ -4,9 +4,8 @@ import static com.complaintdesk.complaint.ComplaintVariables.EFFECT;
 import static com.complaintdesk.complaint.ComplaintVariables.GOAL_MET;
 import static com.complaintdesk.complaint.ComplaintVariables.MEASURES;
 
-import com.complaintdesk.complaint.Actor;
 import com.complaintdesk.complaint.ComplaintRepository;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,13 +16,11 @@ import org.springframework.stereotype.Component;
 public class RecordResult implements TaskListener {
 
   private final ComplaintRepository complaints;
-  private final Timeline timeline;
-  private final Actor actor;
+  private final ComplaintJournal journal;
 
-  public RecordResult(ComplaintRepository complaints, Timeline timeline, Actor actor) {
+  public RecordResult(ComplaintRepository complaints, ComplaintJournal journal) {
     this.complaints = complaints;
-    this.timeline = timeline;
-    this.actor = actor;
+    this.journal = journal;
   }
 
   @Override
@@ -32,9 +29,9 @@ public class RecordResult implements TaskListener {
     var effect = TaskInput.required(task, EFFECT, "Say what it changed for the user.");
     boolean goalMet = TaskInput.flag(task, GOAL_MET);
     task.setVariable(GOAL_MET, goalMet);
-    var complaint = complaints.get(task.getExecution().getProcessBusinessKey());
+    var complaint = journal.complaint(task.getExecution().getProcessBusinessKey());
     complaints.recordResult(complaint.id(), measures, effect, goalMet);
-    timeline.record(complaint.id(), goalMet ? TimelineEventType.RESOLVED : TimelineEventType.GOAL_NOT_MET,
-        goalMet ? measures : effect, actor.current());
+    journal.record(complaint, goalMet ? TimelineEventType.RESOLVED : TimelineEventType.GOAL_NOT_MET,
+        goalMet ? measures : effect);
   }
 }

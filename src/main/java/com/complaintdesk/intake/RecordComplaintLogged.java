@@ -2,10 +2,9 @@ package com.complaintdesk.intake;
 
 import static com.complaintdesk.complaint.ComplaintVariables.*;
 
-import com.complaintdesk.complaint.Actor;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.LoggedContent;
-import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,21 +19,19 @@ import org.springframework.stereotype.Component;
 public class RecordComplaintLogged implements JavaDelegate {
 
   private final ComplaintRepository complaints;
-  private final Timeline timeline;
-  private final Actor actor;
+  private final ComplaintJournal journal;
 
-  public RecordComplaintLogged(ComplaintRepository complaints, Timeline timeline, Actor actor) {
+  public RecordComplaintLogged(ComplaintRepository complaints, ComplaintJournal journal) {
     this.complaints = complaints;
-    this.timeline = timeline;
-    this.actor = actor;
+    this.journal = journal;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var complaint = complaints.get(execution.getProcessBusinessKey());
+    var complaint = journal.complaint(execution.getProcessBusinessKey());
     var content = new LoggedContent((String) execution.getVariable(SUBJECT), (String) execution.getVariable(DESCRIPTION),
         (String) execution.getVariable(DECLARED_TYPE), (String) execution.getVariable(AFFECTED_USERS));
     complaints.recordLogged(complaint.id(), content, ClockUtil.getCurrentTime().toInstant());
-    timeline.record(complaint.id(), TimelineEventType.LOGGED, null, actor.current());
+    journal.record(complaint, TimelineEventType.LOGGED, null);
   }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,11 +22,6 @@ class ClassificationStageTest {
   @Autowired ProcessDriver driver;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
-
-  @BeforeEach
-  void init() {
-    BpmnAwareTests.init(engine);
-  }
 
   @Test
   void complaintTheRulesCannotClassifyGoesToTriageWhoRoutesIt() {

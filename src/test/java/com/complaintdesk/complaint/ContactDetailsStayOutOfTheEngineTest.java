@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,11 +30,6 @@ class ContactDetailsStayOutOfTheEngineTest {
   @Autowired ComplainantActions complainant;
   @Autowired ComplaintRepository complaints;
   @Autowired DataSource dataSource;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void contactDetailsAreNowhereInTheEngineTables() throws SQLException {

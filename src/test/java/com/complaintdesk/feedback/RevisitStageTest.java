@@ -13,10 +13,7 @@ import com.complaintdesk.complaint.TimelineEventType;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,16 +24,6 @@ class RevisitStageTest {
   @Autowired ProcessEngine engine;
   @Autowired ComplainantActions complainant;
   @Autowired ComplaintRepository complaints;
-
-  @BeforeEach
-  void init() {
-    BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void satisfiedUserClosesTheComplaint() {

@@ -16,7 +16,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,11 +29,6 @@ class WithdrawalTest {
   @Autowired ProcessEngine engine;
   @Autowired ComplainantActions complainant;
   @Autowired ComplaintRepository complaints;
-
-  @BeforeEach
-  void init() {
-    BpmnAwareTests.init(engine);
-  }
 
   static Stream<Arguments> stages() {
     return Stream.of(

@@ -14,10 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,16 +25,6 @@ class LoggingStageTest {
   @Autowired ProcessDriver driver;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
-
-  @BeforeEach
-  void init() {
-    BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void webComplaintWithFullDataIsLoggedAtOnceAndClassifiedByTheRules() {

@@ -50,7 +50,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<FieldError> errors = ex.getParameterValidationResults().stream()
         .flatMap(result -> result.getResolvableErrors().stream()
-            .map(error -> new FieldError(parameterName(result.getMethodParameter().getParameterName(), result),
+            .map(error -> new FieldError(parameterName(result.getMethodParameter().getParameterName()),
                 error.getDefaultMessage())))
         .toList();
     return ResponseEntity.badRequest().body(invalid(errors));
@@ -126,7 +126,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     };
   }
 
-  private static String parameterName(String parameter, Object result) {
+  /** Request headers are named as the client sends them. */
+  private static String parameterName(String parameter) {
     return "idempotencyKey".equals(parameter) ? "Idempotency-Key" : parameter;
   }
 

@@ -46,6 +46,8 @@ public class RecordSatisfaction implements JavaDelegate {
           "dissatisfied after " + complaint.reopenCount() + " reopenings");
     }
     execution.setVariable(FEEDBACK_OUTCOME, outcome.name());
+    // a later follow-up call starts unticked
+    execution.removeVariable(REACHED);
   }
 
   private static Integer satisfaction(Object value) {

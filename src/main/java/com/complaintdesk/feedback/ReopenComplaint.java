@@ -1,5 +1,7 @@
 package com.complaintdesk.feedback;
 
+import static com.complaintdesk.complaint.ComplaintVariables.DONE;
+import static com.complaintdesk.complaint.ComplaintVariables.GOAL_MET;
 import static com.complaintdesk.complaint.ComplaintVariables.REOPEN_COUNT;
 
 import com.complaintdesk.complaint.ComplaintRepository;
@@ -32,6 +34,9 @@ public class ReopenComplaint implements JavaDelegate {
     int reopenCount = complaint.reopenCount() + 1;
     complaints.recordReopened(complaint.id(), reopenCount);
     execution.setVariable(REOPEN_COUNT, reopenCount);
+    // a new round in the department: its forms start without the last round's answers
+    execution.setVariable(DONE, false);
+    execution.setVariable(GOAL_MET, false);
     journal.record(complaint, TimelineEventType.REOPENED, "reopened " + reopenCount + " time(s)");
     outbox.toComplainant(complaint, NotificationTemplate.REOPENED, Map.of());
   }

@@ -1,5 +1,6 @@
 package com.complaintdesk.handling;
 
+import static com.complaintdesk.complaint.ComplaintVariables.DONE;
 import static com.complaintdesk.complaint.ComplaintVariables.EFFECT;
 import static com.complaintdesk.complaint.ComplaintVariables.GOAL_MET;
 import static com.complaintdesk.complaint.ComplaintVariables.MEASURES;
@@ -29,6 +30,10 @@ public class RecordResult implements TaskListener {
     var effect = TaskInput.required(task, EFFECT, "Say what it changed for the user.");
     boolean goalMet = TaskInput.flag(task, GOAL_MET);
     task.setVariable(GOAL_MET, goalMet);
+    if (!goalMet) {
+      // back to implementation: its form starts with "not done" again
+      task.setVariable(DONE, false);
+    }
     var complaint = journal.complaint(task.getExecution().getProcessBusinessKey());
     complaints.recordResult(complaint.id(), measures, effect, goalMet);
     journal.record(complaint, goalMet ? TimelineEventType.RESOLVED : TimelineEventType.GOAL_NOT_MET,

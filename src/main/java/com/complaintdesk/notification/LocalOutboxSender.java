@@ -2,23 +2,21 @@ package com.complaintdesk.notification;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
- * The embedded default needs no mail server: a notification counts as delivered once it rests in the
- * local outbox table, where staff can read it. An SMTP sender replaces this bean when mail is configured.
+ * The embedded default needs no mail server: a notification counts as delivered once it rests in the local
+ * outbox table, where staff can read it. SMTP delivery (when {@code spring.mail.host} is set) comes with the
+ * notifications issue and replaces this sender.
  */
-@Configuration(proxyBeanMethods = false)
-class LocalOutboxSender {
+@Component
+class LocalOutboxSender implements NotificationSender {
 
   private static final Logger log = LoggerFactory.getLogger(LocalOutboxSender.class);
 
-  @Bean
-  @ConditionalOnMissingBean(NotificationSender.class)
-  NotificationSender localOutbox() {
-    return notification -> log.info("Notification {} ({}) to {} kept in the local outbox", notification.id(),
-        notification.template(), notification.recipientKind());
+  @Override
+  public void send(Notification notification) {
+    log.info("Notification {} ({}) to a {} kept in the local outbox", notification.id(), notification.template(),
+        notification.recipientKind());
   }
 }

@@ -71,13 +71,6 @@ public class NotificationDispatcher {
     }
   }
 
-  public List<Notification> ofComplaint(long complaintId) {
-    return jdbc.sql("select * from notification where complaint_id = :complaintId order by id")
-        .param("complaintId", complaintId)
-        .query(NotificationDispatcher::map)
-        .list();
-  }
-
   private static Notification map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     Timestamp sentAt = rs.getTimestamp("sent_at");
     return new Notification(rs.getLong("id"), (Long) rs.getObject("complaint_id", Long.class),

@@ -32,7 +32,7 @@ class WebSecurity {
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/engine-rest/**", "/camunda/**", "/api/**", "/actuator/health", "/error").permitAll()
-            .requestMatchers("/", "/favicon.ico").permitAll()
+            .requestMatchers("/", "/favicon.ico", "/camunda-welcome").permitAll()
             .anyRequest().denyAll())
         // The JSON API takes no cookies; the webapps and engine REST API bring their own CSRF protection.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/camunda/**"))

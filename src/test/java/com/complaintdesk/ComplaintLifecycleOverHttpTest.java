@@ -56,6 +56,12 @@ class ComplaintLifecycleOverHttpTest {
     assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber, "auditor").<List<?>>json("$")).hasSize(1);
     assertThat(complete("auditor", assignTask, "{\"handler\": {\"value\": \"handler-tech\"}}")).isEqualTo(403);
 
+    // The lead works on the task (comments included), but cannot hand it to others or widen who sees it.
+    assertThat(http.post("/engine-rest/task/" + assignTask + "/comment/create", "lead-tech",
+        "{\"message\": \"Looking into it\"}").status()).isEqualTo(200);
+    assertThat(http.post("/engine-rest/task/" + assignTask + "/identity-links", "lead-tech",
+        "{\"groupId\": \"auditors\", \"type\": \"candidate\"}").status()).isEqualTo(403);
+
     assertThat(complete("lead-tech", assignTask, "{\"handler\": {\"value\": \"handler-tech\"}}")).isEqualTo(204);
     assertThat(complete("handler-tech", taskId("handler-tech", trackingNumber, "ProposePlan"),
         "{\"plan\": {\"value\": \"Fix the upload\"}}")).isEqualTo(204);

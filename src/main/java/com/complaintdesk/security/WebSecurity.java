@@ -32,9 +32,10 @@ class WebSecurity {
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/engine-rest/**", "/camunda/**", "/api/**", "/actuator/health", "/error").permitAll()
-            .requestMatchers("/", "/favicon.ico", "/camunda-welcome").permitAll()
+            .requestMatchers("/", "/favicon.ico", "/camunda-welcome", "/css/**", "/complaints/**").permitAll()
             .anyRequest().denyAll())
         // The JSON API takes no cookies; the webapps and engine REST API bring their own CSRF protection.
+        // The public pages' forms carry Spring Security's CSRF token.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/camunda/**"))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
         .build();

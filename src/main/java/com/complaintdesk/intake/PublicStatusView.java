@@ -1,0 +1,27 @@
+package com.complaintdesk.intake;
+
+import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.TimelineEventType;
+import java.time.Instant;
+import java.util.List;
+
+/** What the complainant may see of their complaint: the JSON status answer and the status page show this. */
+public record PublicStatusView(String trackingNumber, ComplaintStatus status, Instant receivedAt, String category,
+    Deadlines deadlines, List<Entry> timeline, Integer satisfaction) {
+
+  /** The deadlines that apply now: logging while it waits to be logged, the plan while the department works. */
+  public record Deadlines(Instant loggingDueAt, Instant responseDueAt) {
+  }
+
+  /** A public timeline entry. */
+  public record Entry(TimelineEventType type, ComplaintStatus status, String detail, Instant at) {
+  }
+
+  public boolean surveyOpen() {
+    return status == ComplaintStatus.AWAITING_FEEDBACK;
+  }
+
+  public boolean withdrawable() {
+    return !status.isFinal();
+  }
+}

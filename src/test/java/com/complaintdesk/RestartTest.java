@@ -67,7 +67,7 @@ class RestartTest {
     return new SpringApplicationBuilder(ComplaintDeskApplication.class)
         .profiles("test")
         .run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("complaint-desk") + ";WRITE_DELAY=0",
-            "--server.port=0", "--camunda.bpm.process-engine-name=restart-test");
+            "--server.port=0", "--camunda.bpm.process-engine-name=restartTest");
   }
 
   private static Job loggingTimer(ProcessEngine engine, String processInstanceId) {

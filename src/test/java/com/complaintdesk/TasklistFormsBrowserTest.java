@@ -3,13 +3,14 @@ package com.complaintdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.complaintdesk.complaint.Channel;
+import com.complaintdesk.complaint.Contact;
+import com.complaintdesk.intake.ComplaintIntake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -30,15 +32,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,22 +58,19 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "complaint-desk.demo.sample-complaints=true")
 @ActiveProfiles("test")
-@EnabledIf(value = "browserInstalledOrRequired",
-    disabledReason = "no /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+@EnabledIf(value = "com.complaintdesk.HeadlessChromium#installedOrRequired",
+    disabledReason = HeadlessChromium.DISABLED_REASON)
 class TasklistFormsBrowserTest {
 
-  /** Debian's packages; {@code -Dbrowser.chromium=...} / {@code -Dbrowser.chromedriver=...} for other places. */
-  private static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String PASSWORD = "demo";
   /** Tasklist's login page asks for the "first visit" box; the app does not serve it, and Tasklist ignores that. */
   private static final String IGNORED_CONSOLE_ERROR = "/camunda-welcome";
 
+  private static HeadlessChromium browser;
   private static ChromeDriver driver;
   private static WebDriverWait wait;
-  private static Path profile;
 
   @LocalServerPort
   int port;
@@ -85,6 +80,12 @@ class TasklistFormsBrowserTest {
 
   @Autowired
   IdentityService identityService;
+
+  @Autowired
+  ManagementService managementService;
+
+  @Autowired
+  ComplaintIntake intake;
 
   /** One task of the sample complaints: who works on it, the form it shows and the keys its user fills in. */
   record FormCase(String taskKey, String user, boolean assignee, String formId, List<String> inputKeys) {
@@ -110,54 +111,17 @@ class TasklistFormsBrowserTest {
         new FormCase("FinalReview", "manager", false, "final-review", List.of("closingNote")));
   }
 
-  /** Skipped (before any Spring context starts) without a browser, unless browser tests are required. */
-  static boolean browserInstalledOrRequired() {
-    return browserInstalled() || browserTestsRequired();
-  }
-
-  private static boolean browserInstalled() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
-  private static boolean browserTestsRequired() {
-    return Boolean.getBoolean("browser.tests.required")
-        || "true".equalsIgnoreCase(System.getenv("BROWSER_TESTS_REQUIRED"));
-  }
-
   @BeforeAll
   static void startBrowser() throws IOException {
-    if (!browserInstalled()) {
-      fail("Browser tests are required (browser.tests.required=true / BROWSER_TESTS_REQUIRED=true) but " + CHROMIUM
-          + " or " + CHROMEDRIVER + " is missing: apt-get install chromium chromium-driver");
-    }
-
-    // Never let Selenium Manager look for (or download) a browser or driver: there is no internet here.
-    System.setProperty("SE_OFFLINE", "true");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("tasklist-browser-test");
-    var options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1000", "--user-data-dir=" + profile);
-    var logging = new LoggingPreferences();
-    logging.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logging);
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, TIMEOUT);
-    Files.createDirectories(SCREENSHOTS);
+    browser = HeadlessChromium.start(1400, 1000);
+    driver = browser.driver();
+    wait = browser.await();
   }
 
   @AfterAll
   static void stopBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted((a, b) -> b.compareTo(a)).forEach(file -> file.toFile().delete());
-      }
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -228,6 +192,42 @@ class TasklistFormsBrowserTest {
           .anyMatch(error -> error.contains("/task/" + techSupportTask.getId()) && error.contains("status of 404"));
     } finally {
       screenshot("AssignHandler-lead-design");
+    }
+  }
+
+  @Test
+  void scriptInAComplaintIsShownAsTextInTheHandlersForm() throws IOException {
+    String subject = "<script>window.injected = true</script>";
+    String description = "<img src=x onerror=\"window.injected = true\">";
+    var complaint = intake.receive(new ComplaintIntake.Submission(Channel.WEB_FORM, null, "en", subject, description,
+        null, "FUNCTIONAL", "MANY", Contact.NONE));
+    runJobsOf(complaint.processInstanceId());
+    Task assign = taskService.createTaskQuery().processInstanceId(complaint.processInstanceId())
+        .taskDefinitionKey("AssignHandler").singleResult();
+    taskService.complete(assign.getId(), Map.of("handler", "handler-tech"));
+    Task proposePlan = taskService.createTaskQuery().processInstanceId(complaint.processInstanceId())
+        .taskDefinitionKey("ProposePlan").singleResult();
+
+    try {
+      login("handler-tech");
+      openFromFilter("My tasks", proposePlan);
+      awaitForm(proposePlan);
+      JsonNode form = formFile("propose-plan");
+
+      assertThat(field(form, "subject").getAttribute("value")).isEqualTo(subject);
+      assertThat(field(form, "description").getAttribute("value")).isEqualTo(description);
+      assertThat(((JavascriptExecutor) driver).executeScript("return window.injected === true"))
+          .as("script from the complaint ran in Tasklist").isEqualTo(false);
+    } finally {
+      screenshot("ProposePlan-script-as-text");
+    }
+  }
+
+  /** Runs the complaint's asynchronous steps one after the other, as the job executor would. */
+  private void runJobsOf(String processInstanceId) {
+    var jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable();
+    for (var job = jobs.list(); !job.isEmpty(); job = jobs.list()) {
+      job.forEach(each -> managementService.executeJob(each.getId()));
     }
   }
 
@@ -460,9 +460,8 @@ class TasklistFormsBrowserTest {
   }
 
   private static void screenshot(String name) throws IOException {
-    if (driver != null) {
-      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-          StandardCopyOption.REPLACE_EXISTING);
+    if (browser != null) {
+      browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
     }
   }
 }

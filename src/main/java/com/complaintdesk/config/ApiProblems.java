@@ -2,6 +2,8 @@ package com.complaintdesk.config;
 
 import com.complaintdesk.complaint.ComplaintConflict;
 import com.complaintdesk.complaint.ComplaintNotFound;
+import com.complaintdesk.intake.IdempotencyKeyReused;
+import com.complaintdesk.intake.SubmissionInProgress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -19,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -26,9 +29,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of our JSON API is an RFC 9457 problem detail a person can act on: which fields are wrong
- * and why, which values are allowed. Nothing internal (stack traces, class names, SQL) leaves.
+ * and why, which values are allowed. Nothing internal (stack traces, class names, SQL) leaves: what no
+ * handler here answers, {@link ApiFallbackProblems} turns into a plain 500.
  */
-@RestControllerAdvice(basePackages = "com.complaintdesk")
+@RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
   /** One wrong field: its JSON path and what is wrong with it. */
@@ -98,6 +102,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
     problem.setTitle("Not possible now");
     return problem;
+  }
+
+  @ExceptionHandler(IdempotencyKeyReused.class)
+  ProblemDetail idempotencyKeyReused(IdempotencyKeyReused ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+    problem.setTitle("Idempotency-Key already used");
+    return problem;
+  }
+
+  @ExceptionHandler(SubmissionInProgress.class)
+  ResponseEntity<ProblemDetail> submissionInProgress(SubmissionInProgress ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+    problem.setTitle("Still in progress");
+    return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
   }
 
   private static ProblemDetail invalid(List<FieldError> errors) {

@@ -64,7 +64,10 @@ public class ComplaintIntake {
     return receive(submission, Optional.empty());
   }
 
-  /** Receives a complaint once per idempotency key; a concurrent second use of the key fails on commit. */
+  /**
+   * Receives a complaint once per idempotency key: a concurrent second use of the key waits for the first one's
+   * lock at its insert and then fails on the key.
+   */
   @Transactional
   public Complaint receive(Submission submission, Optional<IdempotentSubmissions.Key> idempotencyKey) {
     Instant receivedAt = submission.receivedAt() != null ? submission.receivedAt() : now();

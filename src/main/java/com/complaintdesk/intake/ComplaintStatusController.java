@@ -1,6 +1,7 @@
 package com.complaintdesk.intake;
 
 import com.complaintdesk.complaint.ComplaintAccess;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,8 @@ class ComplaintStatusController {
   }
 
   @GetMapping(path = "/api/complaints/{trackingNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "getComplaintStatus",
+      summary = "The complaint's status, its public timeline and the deadlines that apply now")
   PublicStatusView status(@PathVariable String trackingNumber,
       @RequestHeader(name = "X-Access-Token", required = false) String accessToken) {
     return statusReader.of(access.open(trackingNumber, accessToken));

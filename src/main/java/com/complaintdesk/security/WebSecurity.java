@@ -33,6 +33,8 @@ class WebSecurity {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/engine-rest/**", "/camunda/**", "/api/**", "/actuator/health", "/error").permitAll()
             .requestMatchers("/", "/favicon.ico", "/camunda-welcome", "/css/**", "/complaints/**").permitAll()
+            // the OpenAPI description of our JSON API, for client generators
+            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .anyRequest().denyAll())
         // The JSON API takes no cookies; the webapps and engine REST API bring their own CSRF protection.
         // The public pages' forms carry Spring Security's CSRF token.

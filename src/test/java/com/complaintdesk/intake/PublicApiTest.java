@@ -85,7 +85,7 @@ class PublicApiTest {
   }
 
   @Test
-  void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndCreatesNothing() {
+  void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndAnotherBodyIsUnprocessable() {
     String key = UUID.randomUUID().toString();
     var first = http.post("/api/complaints", null, VALID, "Idempotency-Key", key);
     var retry = http.post("/api/complaints", null, VALID, "Idempotency-Key", key);
@@ -96,9 +96,13 @@ class PublicApiTest {
     assertThat(jdbc.sql("select count(*) from idempotent_submission where idempotency_key = :key").param("key", key)
         .query(Long.class).single()).isEqualTo(1);
 
-    var otherBody = http.post("/api/complaints", null, VALID.replace("No answer", "Another"), "Idempotency-Key", key);
-    assertThat(otherBody.status()).isEqualTo(409);
-    assertThat(otherBody.<String>json("$.detail")).contains("Idempotency-Key");
+    String otherSubject = "Another body, same key";
+    var otherBody = http.post("/api/complaints", null, VALID.replace("No answer", otherSubject), "Idempotency-Key", key);
+    assertThat(otherBody.status()).isEqualTo(422);
+    assertThat(otherBody.headers().getContentType()).hasToString("application/problem+json");
+    assertThat(otherBody.<String>json("$.detail")).contains("Idempotency-Key", "use a new key");
+    assertThat(jdbc.sql("select count(*) from complaint where subject = :subject").param("subject", otherSubject)
+        .query(Long.class).single()).isZero();
   }
 
   @Test

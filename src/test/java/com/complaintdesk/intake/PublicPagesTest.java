@@ -60,7 +60,7 @@ class PublicPagesTest {
     String trackingNumber = link.group(1);
     String token = link.group(2);
     var confirmation = get(pathOf(sent), "en");
-    assertThat(confirmation.body()).contains("Your complaint " + trackingNumber + " was received",
+    assertThat(confirmation.body()).contains("Your complaint <span class=tn>" + trackingNumber + "</span> was received",
         "within 3 days", "?token=" + token, "We received your complaint");
     var complaint = complaints.get(trackingNumber);
     assertThat(complaint.contact().email()).isEqualTo("li.wei@example.org");

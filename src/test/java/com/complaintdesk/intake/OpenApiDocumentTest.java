@@ -1,0 +1,108 @@
+package com.complaintdesk.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.complaintdesk.ComplaintDeskTest;
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The OpenAPI document describes exactly our JSON API, with what a client generator needs: operation ids,
+ * the headers, the problem-detail errors and the staff login. Read through the dispatcher servlet without
+ * the HTTP security filters, which decide separately who may fetch it.
+ */
+@ComplaintDeskTest
+class OpenApiDocumentTest {
+
+  static final String PROBLEM = "#/components/schemas/Problem";
+
+  @Autowired WebApplicationContext context;
+  DocumentContext document;
+
+  @BeforeEach
+  void fetch() throws Exception {
+    var response = MockMvcBuilders.webAppContextSetup(context).build()
+        .perform(get("/v3/api-docs")).andReturn().getResponse();
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getContentType()).startsWith("application/json");
+    document = JsonPath.parse(response.getContentAsString());
+  }
+
+  @Test
+  void listsTheFiveOperationsOfTheApiAndNothingElse() {
+    Map<String, Map<String, Object>> paths = document.read("$.paths");
+    assertThat(paths).containsOnlyKeys("/api/complaints", "/api/complaints/{trackingNumber}",
+        "/api/complaints/{trackingNumber}/survey", "/api/complaints/{trackingNumber}/withdraw", "/api/intake");
+    assertThat(document.<List<String>>read("$.paths.*.*.operationId")).containsExactlyInAnyOrder(
+        "submitComplaint", "getComplaintStatus", "answerSurvey", "withdrawComplaint", "captureComplaint");
+    assertThat(document.<String>read("$.info.title")).isEqualTo("complaint-desk API");
+    assertThat(document.<String>read("$.info.description")).contains("64 KB", "X-Access-Token");
+  }
+
+  @Test
+  void describesTheAccessTokenAndIdempotencyKeyHeaders() {
+    List<Map<String, Object>> tokens = document.read("$.paths..parameters[?(@.name == 'X-Access-Token')]");
+    assertThat(tokens).hasSize(3).allSatisfy(token -> {
+      assertThat(token).containsEntry("in", "header").containsEntry("required", true);
+      assertThat((String) token.get("description")).contains("access token");
+    });
+    List<Map<String, Object>> keys =
+        document.read("$.paths['/api/complaints'].post.parameters[?(@.name == 'Idempotency-Key')]");
+    assertThat(keys).singleElement().satisfies(key -> assertThat((String) key.get("description")).contains("422"));
+  }
+
+  @Test
+  void documentsEveryErrorAnswerAsAProblemDetail() {
+    var submit = "$.paths['/api/complaints'].post.responses";
+    assertThat(document.<Map<String, Object>>read(submit))
+        .containsKeys("201", "400", "409", "413", "422", "429", "500");
+    assertThat(document.<Map<String, Object>>read("$.paths['/api/complaints/{trackingNumber}'].get.responses"))
+        .containsKeys("200", "404", "429");
+    assertThat(document.<Map<String, Object>>read("$.paths['/api/complaints/{trackingNumber}/survey'].post.responses"))
+        .containsKeys("204", "400", "404", "409", "413", "429");
+    assertThat(document.<Map<String, Object>>read("$.paths['/api/complaints/{trackingNumber}/withdraw'].post.responses"))
+        .containsKeys("204", "404", "409", "429");
+    assertThat(document.<Map<String, Object>>read("$.paths['/api/intake'].post.responses"))
+        .containsKeys("201", "400", "401", "403", "413").doesNotContainKey("429");
+    assertThat(document.<String>read(submit + "['429'].headers['Retry-After'].schema.type")).isEqualTo("integer");
+
+    List<Map<String, Map<String, Object>>> responsesOfEachOperation = document.read("$.paths.*.*.responses");
+    assertThat(responsesOfEachOperation).hasSize(5).allSatisfy(responses -> responses.forEach((status, response) -> {
+      if (status.matches("[45]\\d\\d") && !List.of("401", "403").contains(status)) {
+        assertThat(JsonPath.<String>read(response, "$.content['application/problem+json'].schema['$ref']"))
+            .as("%s %s", status, response.get("description")).isEqualTo(PROBLEM);
+        assertThat(JsonPath.<Map<String, Object>>read(response, "$.content")).hasSize(1);
+      }
+    }));
+    assertThat(document.<Map<String, Object>>read("$.components.schemas.Problem.properties"))
+        .containsKeys("type", "title", "status", "detail", "instance", "errors");
+  }
+
+  @Test
+  void theStaffIntakeNeedsHttpBasicAndTheComplainantsNoLogin() {
+    assertThat(document.<String>read("$.components.securitySchemes.staffLogin.scheme")).isEqualTo("basic");
+    assertThat(document.<List<Object>>read("$.paths['/api/intake'].post.security[*].staffLogin")).hasSize(1);
+    Map<String, Map<String, Map<String, Object>>> paths = document.read("$.paths");
+    paths.forEach((path, operations) -> operations.values().forEach(operation -> {
+      if (path.startsWith("/api/complaints")) {
+        assertThat(operation).as(path).containsEntry("security", List.of());
+      }
+    }));
+  }
+
+  @Test
+  void eachEndpointOffersOnlyItsOwnChannels() {
+    assertThat(document.<List<String>>read("$.components.schemas.SubmitComplaintRequest.properties.channel.enum"))
+        .containsExactly("WEB_FORM", "APP");
+    assertThat(document.<List<String>>read("$.components.schemas.StaffIntakeRequest.properties.channel.enum"))
+        .containsExactly("EMAIL", "HOTLINE", "SOCIAL_MEDIA", "SURVEY");
+  }
+}

@@ -103,8 +103,13 @@ class ComplaintLifecycleOverHttpTest {
         {"channel": "HOTLINE", "receivedAt": "2026-01-05T09:30:00Z", "rawText": "Caller cannot log in",
          "contact": {"phone": "+86 138 0000 1234"}}
         """;
-    assertThat(http.post("/api/intake", null, hotline).status()).isEqualTo(401);
-    assertThat(http.post("/api/intake", "triager", hotline).status()).isEqualTo(403);
+    var anonymous = http.post("/api/intake", null, hotline);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.headers().getContentType()).hasToString("application/problem+json");
+    assertThat(anonymous.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
+    var notIntake = http.post("/api/intake", "triager", hotline);
+    assertThat(notIntake.status()).isEqualTo(403);
+    assertThat(notIntake.<String>json("$.detail")).contains("intake group");
 
     var captured = http.post("/api/intake", "agent", hotline);
     assertThat(captured.status()).isEqualTo(201);

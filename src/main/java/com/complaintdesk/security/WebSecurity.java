@@ -1,11 +1,17 @@
 package com.complaintdesk.security;
 
+import com.complaintdesk.config.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Who may call what over HTTP. Staff intake is HTTP Basic and stateless (integrations call it too). The
@@ -17,10 +23,20 @@ class WebSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain staffIntake(HttpSecurity http) throws Exception {
+  SecurityFilterChain staffIntake(HttpSecurity http, ProblemResponses problems) throws Exception {
+    AuthenticationEntryPoint askForLogin = (request, response, failure) -> {
+      var headers = new HttpHeaders();
+      headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"complaint-desk\"");
+      problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+          "Log in with HTTP Basic as a member of the intake group."), headers);
+    };
+    AccessDeniedHandler refuse = (request, response, denied) -> problems.write(request, response,
+        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Only members of the intake group may hand in complaints here."),
+        new HttpHeaders());
     return http.securityMatcher("/api/intake/**", "/api/intake")
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("GROUP_" + StaffGroups.INTAKE))
-        .httpBasic(basic -> basic.realmName("complaint-desk"))
+        .httpBasic(basic -> basic.realmName("complaint-desk").authenticationEntryPoint(askForLogin))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(askForLogin).accessDeniedHandler(refuse))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .build();

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers 429 with Retry-After (seconds) to a client address that calls the complainants' API
- * ({@code /api/complaints/**}) more often than {@code complaint-desk.public-api.rate-limit-per-minute}.
+ * ({@code /api/complaints/**}) or posts the public pages' forms more often than
+ * {@code complaint-desk.public-api.rate-limit-per-minute}.
  * The address is the connection's: behind a reverse proxy set {@code server.forward-headers-strategy}
  * (native or framework) so that it is the client's, not the proxy's. Runs before the body is read and
  * before Spring Security, so a refused request costs next to nothing.
@@ -45,6 +46,17 @@ class PublicApiRateLimit extends ApiPathFilter {
     this.problems = problems;
   }
 
+  /** The complaint form and the status page's forms take the same abuse as the API, and count towards it. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return super.shouldNotFilter(request) && !isPagePost(request);
+  }
+
+  private static boolean isPagePost(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return "POST".equals(request.getMethod()) && (path.equals("/complaints") || path.startsWith("/complaints/"));
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
@@ -61,6 +73,22 @@ class PublicApiRateLimit extends ApiPathFilter {
     problem.setTitle("Too many requests");
     var headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-    problems.write(request, response, problem, headers);
+    if (isPagePost(request)) {
+      refusePage(response, seconds);
+    } else {
+      problems.write(request, response, problem, headers);
+    }
+  }
+
+  /** A person at the form gets a short page in both languages, not JSON. */
+  private static void refusePage(HttpServletResponse response, long seconds) throws IOException {
+    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    response.setContentType("text/html;charset=UTF-8");
+    response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Too many requests</title>"
+        + "<link rel=\"stylesheet\" href=\"/css/desk.css\"></head><body><main id=\"main\"><h1>Too many requests</h1>"
+        + "<p>Too many requests came from your address. Please go back and try again in " + seconds + " seconds.</p>"
+        + "<p lang=\"zh-CN\">来自您地址的请求过多。请返回，" + seconds + " 秒后再试。</p></main></body></html>");
   }
 }

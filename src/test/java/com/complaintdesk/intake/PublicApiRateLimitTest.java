@@ -59,6 +59,21 @@ class PublicApiRateLimitTest {
   }
 
   @Test
+  void theComplaintFormCountsTowardsTheLimitAndIsRefusedWithAPage() {
+    String client = "203.0.113.9";
+    for (int i = 0; i < 3; i++) {
+      http.send(org.springframework.http.HttpMethod.POST, "/complaints", null, null, "X-Forwarded-For", client);
+    }
+    var refused = http.send(org.springframework.http.HttpMethod.POST, "/complaints", null, null,
+        "X-Forwarded-For", client);
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.headers().getFirst("Retry-After")).isNotNull();
+    assertThat(refused.headers().getContentType()).hasToString("text/html;charset=UTF-8");
+    assertThat(refused.body()).contains("Too many requests", "请求过多");
+  }
+
+  @Test
   void staffIntakeIsNotLimited() {
     String client = "203.0.113.4";
     for (int i = 0; i < 4; i++) {

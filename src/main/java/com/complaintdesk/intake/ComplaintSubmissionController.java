@@ -121,7 +121,7 @@ class ComplaintSubmissionController {
   }
 
   private ResponseEntity<SubmittedComplaint> created(Complaint complaint) {
-    String statusUrl = publicBaseUrl + "/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken();
+    String statusUrl = publicBaseUrl + StatusPage.link(complaint.trackingNumber(), complaint.accessToken(), null);
     return ResponseEntity.created(URI.create("/api/complaints/" + complaint.trackingNumber()))
         .body(new SubmittedComplaint(complaint.trackingNumber(), complaint.accessToken(), statusUrl));
   }

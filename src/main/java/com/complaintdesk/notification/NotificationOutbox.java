@@ -1,6 +1,7 @@
 package com.complaintdesk.notification;
 
 import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.intake.StatusPage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -56,8 +57,7 @@ public class NotificationOutbox {
   private Map<String, Object> withStatusLink(Complaint complaint, Map<String, Object> details) {
     var payload = new TreeMap<>(details);
     payload.put("trackingNumber", complaint.trackingNumber());
-    payload.put("statusUrl",
-        publicBaseUrl + "/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken());
+    payload.put("statusUrl", publicBaseUrl + StatusPage.link(complaint.trackingNumber(), complaint.accessToken(), null));
     return payload;
   }
 

@@ -3,10 +3,11 @@ package com.complaintdesk.classification;
 import static com.complaintdesk.complaint.ComplaintVariables.*;
 
 import com.complaintdesk.complaint.Category;
-import com.complaintdesk.complaint.InvalidTaskInput;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Department;
+import com.complaintdesk.complaint.InvalidTaskInput;
 import com.complaintdesk.complaint.Priority;
+import com.complaintdesk.complaint.TaskInput;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,7 +28,7 @@ public class CheckClassificationReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String duplicateOf = trimmed(task.getVariable(DUPLICATE_OF));
+    String duplicateOf = TaskInput.optional(task, DUPLICATE_OF);
     boolean duplicate = duplicateOf != null;
     if (duplicate) {
       checkOriginal(duplicateOf, task.getExecution().getProcessBusinessKey());
@@ -56,7 +57,4 @@ public class CheckClassificationReview implements TaskListener {
     }
   }
 
-  private static String trimmed(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
 }

@@ -3,7 +3,7 @@ package com.complaintdesk.feedback;
 import static com.complaintdesk.complaint.ComplaintVariables.CLOSING_NOTE;
 
 import com.complaintdesk.complaint.ComplaintRepository;
-import com.complaintdesk.complaint.InvalidTaskInput;
+import com.complaintdesk.complaint.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,10 +20,7 @@ public class RecordClosingNote implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object note = task.getVariable(CLOSING_NOTE);
-    if (note == null || note.toString().isBlank()) {
-      throw new InvalidTaskInput("closingNote is missing: say how the complaint is settled.");
-    }
-    complaints.recordClosingNote(complaints.get(task.getExecution().getProcessBusinessKey()).id(), note.toString().trim());
+    var note = TaskInput.required(task, CLOSING_NOTE, "say how the complaint is settled.");
+    complaints.recordClosingNote(complaints.get(task.getExecution().getProcessBusinessKey()).id(), note);
   }
 }

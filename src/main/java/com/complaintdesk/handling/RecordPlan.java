@@ -4,6 +4,7 @@ import static com.complaintdesk.complaint.ComplaintVariables.PLAN;
 
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.ComplaintJournal;
+import com.complaintdesk.complaint.TaskInput;
 import com.complaintdesk.complaint.TimelineEventType;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.ComplaintVariables.LAST_PROGRESS_NOTE;
 import static com.complaintdesk.complaint.ComplaintVariables.PROGRESS_NOTE;
 
 import com.complaintdesk.complaint.ComplaintJournal;
+import com.complaintdesk.complaint.TaskInput;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;

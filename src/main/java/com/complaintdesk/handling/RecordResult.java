@@ -7,6 +7,7 @@ import static com.complaintdesk.complaint.ComplaintVariables.MEASURES;
 
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.ComplaintJournal;
+import com.complaintdesk.complaint.TaskInput;
 import com.complaintdesk.complaint.TimelineEventType;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

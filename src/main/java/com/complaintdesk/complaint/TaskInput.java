@@ -1,15 +1,14 @@
-package com.complaintdesk.handling;
+package com.complaintdesk.complaint;
 
-import com.complaintdesk.complaint.InvalidTaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /** Reads what a user entered in a task form, refusing the completion when a required answer is missing. */
-final class TaskInput {
+public final class TaskInput {
 
   private TaskInput() {
   }
 
-  static String required(DelegateTask task, String variable, String whatToDo) {
+  public static String required(DelegateTask task, String variable, String whatToDo) {
     Object value = task.getVariable(variable);
     if (value == null || value.toString().isBlank()) {
       throw new InvalidTaskInput(variable + " is missing: " + whatToDo);
@@ -17,12 +16,12 @@ final class TaskInput {
     return value.toString().trim();
   }
 
-  static String optional(DelegateTask task, String variable) {
+  public static String optional(DelegateTask task, String variable) {
     Object value = task.getVariable(variable);
     return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 
-  static boolean flag(DelegateTask task, String variable) {
+  public static boolean flag(DelegateTask task, String variable) {
     Object value = task.getVariable(variable);
     if (value instanceof Boolean b) {
       return b;

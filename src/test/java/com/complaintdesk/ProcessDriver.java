@@ -10,14 +10,12 @@ import com.complaintdesk.complaint.Contact;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.complaint.Timeline;
 import com.complaintdesk.intake.ComplaintIntake;
+import com.complaintdesk.security.ActingUser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,8 +35,11 @@ public class ProcessDriver {
   private final ComplaintRepository complaints;
   private final Timeline timeline;
   private final ProcessEngine engine;
+  private final ActingUser actingUser;
 
-  public ProcessDriver(ComplaintIntake intake, ComplaintRepository complaints, Timeline timeline, ProcessEngine engine) {
+  public ProcessDriver(ComplaintIntake intake, ComplaintRepository complaints, Timeline timeline, ProcessEngine engine,
+      ActingUser actingUser) {
+    this.actingUser = actingUser;
     this.intake = intake;
     this.complaints = complaints;
     this.timeline = timeline;
@@ -106,15 +107,7 @@ public class ProcessDriver {
   /** Completes the task as the user, with the user's groups, like Tasklist does. */
   public void complete(Complaint complaint, String taskDefinitionKey, String userId, Map<String, Object> variables) {
     Task task = task(complaint, taskDefinitionKey);
-    IdentityService identity = engine.getIdentityService();
-    TaskService tasks = engine.getTaskService();
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    try {
-      identity.setAuthentication(userId, groups);
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    actingUser.run(userId, () -> engine.getTaskService().complete(task.getId(), variables));
     executeDueJobs(complaint);
   }
 

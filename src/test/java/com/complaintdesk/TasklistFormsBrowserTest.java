@@ -3,9 +3,7 @@ package com.complaintdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.complaintdesk.complaint.Channel;
-import com.complaintdesk.complaint.Contact;
-import com.complaintdesk.intake.ComplaintIntake;
+import com.complaintdesk.complaint.AffectedUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,7 +17,6 @@ import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -43,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -58,6 +56,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "complaint-desk.demo.sample-complaints=true")
 @ActiveProfiles("test")
+@Import(ProcessDriver.class)
 @EnabledIf(value = "com.complaintdesk.HeadlessChromium#installedOrRequired",
     disabledReason = HeadlessChromium.DISABLED_REASON)
 class TasklistFormsBrowserTest {
@@ -82,10 +81,7 @@ class TasklistFormsBrowserTest {
   IdentityService identityService;
 
   @Autowired
-  ManagementService managementService;
-
-  @Autowired
-  ComplaintIntake intake;
+  ProcessDriver processDriver;
 
   /** One task of the sample complaints: who works on it, the form it shows and the keys its user fills in. */
   record FormCase(String taskKey, String user, boolean assignee, String formId, List<String> inputKeys) {
@@ -199,14 +195,9 @@ class TasklistFormsBrowserTest {
   void scriptInAComplaintIsShownAsTextInTheHandlersForm() throws IOException {
     String subject = "<script>window.injected = true</script>";
     String description = "<img src=x onerror=\"window.injected = true\">";
-    var complaint = intake.receive(new ComplaintIntake.Submission(Channel.WEB_FORM, null, "en", subject, description,
-        null, "FUNCTIONAL", "MANY", Contact.NONE));
-    runJobsOf(complaint.processInstanceId());
-    Task assign = taskService.createTaskQuery().processInstanceId(complaint.processInstanceId())
-        .taskDefinitionKey("AssignHandler").singleResult();
-    taskService.complete(assign.getId(), Map.of("handler", "handler-tech"));
-    Task proposePlan = taskService.createTaskQuery().processInstanceId(complaint.processInstanceId())
-        .taskDefinitionKey("ProposePlan").singleResult();
+    var complaint = processDriver.submitWebComplaint("FUNCTIONAL", subject, description, AffectedUsers.MANY);
+    processDriver.complete(complaint, "AssignHandler", "lead-tech", Map.of("handler", "handler-tech"));
+    Task proposePlan = processDriver.task(complaint, "ProposePlan");
 
     try {
       login("handler-tech");
@@ -220,14 +211,6 @@ class TasklistFormsBrowserTest {
           .as("script from the complaint ran in Tasklist").isEqualTo(false);
     } finally {
       screenshot("ProposePlan-script-as-text");
-    }
-  }
-
-  /** Runs the complaint's asynchronous steps one after the other, as the job executor would. */
-  private void runJobsOf(String processInstanceId) {
-    var jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable();
-    for (var job = jobs.list(); !job.isEmpty(); job = jobs.list()) {
-      job.forEach(each -> managementService.executeJob(each.getId()));
     }
   }
 

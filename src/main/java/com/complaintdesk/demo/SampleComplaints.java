@@ -6,16 +6,15 @@ import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Contact;
 import com.complaintdesk.feedback.ComplainantActions;
 import com.complaintdesk.intake.ComplaintIntake;
+import com.complaintdesk.security.ActingUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,17 +39,17 @@ class SampleComplaints {
   private final ComplainantActions complainant;
   private final ComplaintRepository complaints;
   private final TaskService tasks;
-  private final IdentityService identity;
+  private final ActingUser actingUser;
   private final ManagementService management;
   private final JdbcClient jdbc;
 
   SampleComplaints(ComplaintIntake intake, ComplainantActions complainant, ComplaintRepository complaints,
-      TaskService tasks, IdentityService identity, ManagementService management, JdbcClient jdbc) {
+      TaskService tasks, ActingUser actingUser, ManagementService management, JdbcClient jdbc) {
     this.intake = intake;
     this.complainant = complainant;
     this.complaints = complaints;
     this.tasks = tasks;
-    this.identity = identity;
+    this.actingUser = actingUser;
     this.management = management;
     this.jdbc = jdbc;
   }
@@ -177,13 +176,7 @@ class SampleComplaints {
     if (task == null) {
       throw new IllegalStateException("Sample complaint " + complaint.trackingNumber() + " has no open task " + taskKey);
     }
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    try {
-      identity.setAuthentication(userId, groups);
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    actingUser.run(userId, () -> tasks.complete(task.getId(), variables));
     awaitJobs(complaint);
   }
 

@@ -36,10 +36,10 @@ public class AccessSetup extends AbstractCamundaConfiguration {
   public void postProcessEngineBuild(ProcessEngine engine) {
     createGroups(engine.getIdentityService());
     var authorizations = engine.getAuthorizationService();
-    for (var group : StaffGroups.all()) {
-      grant(authorizations, group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    for (String worker : StaffGroups.taskWorkers()) {
+      grant(authorizations, worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // The name of the process and its forms in Tasklist; not its instances (that is READ_INSTANCE).
-      grant(authorizations, group.id(), Resources.PROCESS_DEFINITION, ComplaintVariables.PROCESS_KEY, Permissions.READ);
+      grant(authorizations, worker, Resources.PROCESS_DEFINITION, ComplaintVariables.PROCESS_KEY, Permissions.READ);
     }
     for (String reader : StaffGroups.readers()) {
       grantReadEverything(authorizations, reader);
@@ -97,12 +97,12 @@ public class AccessSetup extends AbstractCamundaConfiguration {
     Filter groups = filter(filters, "My group tasks", -5, "Unclaimed tasks of my groups",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
     Filter all = filter(filters, "All open tasks", 0, "Every open task I may read", tasks.createTaskQuery());
-    for (var group : StaffGroups.all()) {
-      grant(authorizations, group.id(), Resources.FILTER, mine.getId(), Permissions.READ);
-      grant(authorizations, group.id(), Resources.FILTER, groups.getId(), Permissions.READ);
-    }
-    for (String reader : StaffGroups.readers()) {
-      grant(authorizations, reader, Resources.FILTER, all.getId(), Permissions.READ);
+    for (String worker : StaffGroups.taskWorkers()) {
+      grant(authorizations, worker, Resources.FILTER, mine.getId(), Permissions.READ);
+      grant(authorizations, worker, Resources.FILTER, groups.getId(), Permissions.READ);
+      if (StaffGroups.readers().contains(worker)) {
+        grant(authorizations, worker, Resources.FILTER, all.getId(), Permissions.READ);
+      }
     }
   }
 

@@ -43,6 +43,11 @@ public final class StaffGroups {
     return List.of(AUDITORS, COMPLAINT_MANAGERS);
   }
 
+  /** Groups that work in Tasklist: all but the auditors, who read in Cockpit and change nothing. */
+  public static List<String> taskWorkers() {
+    return all().stream().map(StaffGroup::id).filter(id -> !id.equals(AUDITORS)).toList();
+  }
+
   private static String departmentName(Department department) {
     String words = department.name().replace('_', ' ').toLowerCase();
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);

@@ -53,14 +53,17 @@ import org.springframework.test.context.ActiveProfiles;
  * {@code -Dbrowser.tests.required=true} (or {@code BROWSER_TESTS_REQUIRED=true}) makes it fail instead.
  * Screenshots of every case go to {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "complaint-desk.demo.sample-complaints=true")
+// An engine name of its own: the webapps and the engine REST API find engines by name in one JVM-wide registry,
+// where a second "default" would replace the shared context's engine for every test class after this one.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "complaint-desk.demo.sample-complaints=true", "camunda.bpm.process-engine-name=" + TasklistFormsBrowserTest.ENGINE})
 @ActiveProfiles("test")
 @Import(ProcessDriver.class)
 @EnabledIf(value = "com.complaintdesk.HeadlessChromium#installedOrRequired",
     disabledReason = HeadlessChromium.DISABLED_REASON)
 class TasklistFormsBrowserTest {
 
+  static final String ENGINE = "tasklistBrowserTest";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String PASSWORD = "demo";
@@ -257,7 +260,7 @@ class TasklistFormsBrowserTest {
   // --- Tasklist ----------------------------------------------------------------------------------------------
 
   private String tasklist() {
-    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    return "http://localhost:" + port + "/camunda/app/tasklist/" + ENGINE + "/";
   }
 
   private String taskUrl(Task task) {

@@ -47,6 +47,8 @@ class WebSecurity {
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
+            // Admin's initial set-up creates an administrator for anybody while none exists: never offered.
+            .requestMatchers("/camunda/api/admin/setup/**", "/camunda/app/admin/*/setup/**").denyAll()
             .requestMatchers("/engine-rest/**", "/camunda/**", "/api/**", "/actuator/health", "/error").permitAll()
             .requestMatchers("/", "/favicon.ico", "/camunda-welcome", "/css/**", "/complaints/**").permitAll()
             // the OpenAPI description of our JSON API, for client generators

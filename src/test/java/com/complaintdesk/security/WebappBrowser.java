@@ -41,8 +41,13 @@ final class WebappBrowser {
    * (Tasklist asks who is logged in) gets a fresh token for the new session. Answers the login post.
    */
   HttpResponse<String> logIn(String user, String password) {
-    get("/camunda/app/tasklist/" + engine + "/");
-    var login = post("/camunda/api/admin/auth/user/" + engine + "/login/tasklist", FORM,
+    return logIn("tasklist", user, password);
+  }
+
+  /** The same for any webapp: tasklist, cockpit or admin. 200 when the user may use it, 403 when not. */
+  HttpResponse<String> logIn(String app, String user, String password) {
+    get("/camunda/app/" + app + "/" + engine + "/");
+    var login = post("/camunda/api/admin/auth/user/" + engine + "/login/" + app, FORM,
         "username=" + encode(user) + "&password=" + encode(password), true);
     get("/camunda/api/admin/auth/user/" + engine);
     return login;

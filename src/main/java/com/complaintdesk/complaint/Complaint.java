@@ -36,4 +36,10 @@ public record Complaint(
     String processInstanceId,
     Instant createdAt,
     Instant closedAt) {
+
+  /** Ids and state only: the contact details, the access token and the texts stay out of log lines. */
+  @Override
+  public String toString() {
+    return "Complaint[id=" + id + ", trackingNumber=" + trackingNumber + ", status=" + status + "]";
+  }
 }

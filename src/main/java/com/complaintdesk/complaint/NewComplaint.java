@@ -16,4 +16,10 @@ public record NewComplaint(
     String affectedUsers,
     Contact contact,
     Instant loggingDueAt) {
+
+  /** Without the access token, the contact details and the texts, which must not reach a log line. */
+  @Override
+  public String toString() {
+    return "NewComplaint[trackingNumber=" + trackingNumber + ", channel=" + channel + ", contact=" + contact + "]";
+  }
 }

@@ -42,6 +42,13 @@ public class Timeline {
         .update();
   }
 
+  /** Erases the free texts of a complaint's timeline (progress notes, results); types, statuses and times stay. */
+  public void eraseDetails(long complaintId) {
+    jdbc.sql("update complaint_event set detail = null where complaint_id = :complaintId")
+        .param("complaintId", complaintId)
+        .update();
+  }
+
   public List<TimelineEvent> of(long complaintId) {
     return jdbc.sql("""
             select type, status, detail, actor, occurred_at from complaint_event

@@ -24,7 +24,10 @@ public enum TimelineEventType {
   FINAL_REVIEW_REQUESTED(null, false),
   CLOSED(ComplaintStatus.CLOSED, true),
   WITHDRAWN(ComplaintStatus.WITHDRAWN, true),
-  DUPLICATE(ComplaintStatus.DUPLICATE, true);
+  DUPLICATE(ComplaintStatus.DUPLICATE, true),
+  // retention: personal data erased some time after closing (the status stays what it was)
+  CONTACT_DETAILS_ERASED(null, false),
+  COMPLAINT_TEXTS_ERASED(null, false);
 
   private final ComplaintStatus resultingStatus;
   private final boolean publicEntry;

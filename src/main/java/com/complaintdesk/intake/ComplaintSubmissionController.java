@@ -51,6 +51,12 @@ class ComplaintSubmissionController {
 
   /** What the complainant needs to follow the complaint; the token is shown once, here. */
   record SubmittedComplaint(String trackingNumber, String accessToken, String statusUrl) {
+
+    /** Spring logs response bodies at DEBUG: the token and the link that carries it stay out. */
+    @Override
+    public String toString() {
+      return "SubmittedComplaint[trackingNumber=" + trackingNumber + ", accessToken=(withheld), statusUrl=(withheld)]";
+    }
   }
 
   @PostMapping(path = "/api/complaints", consumes = MediaType.APPLICATION_JSON_VALUE,

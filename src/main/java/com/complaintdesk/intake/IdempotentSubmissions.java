@@ -63,4 +63,14 @@ public class IdempotentSubmissions {
         .param("now", new Timestamp(ClockUtil.getCurrentTime().getTime()))
         .update();
   }
+
+  /**
+   * Forgets the keys a complaint was submitted with: retries come within minutes, and the request's
+   * fingerprint is a hash of its contact details among the rest.
+   */
+  public void forget(long complaintId) {
+    jdbc.sql("delete from idempotent_submission where complaint_id = :complaintId")
+        .param("complaintId", complaintId)
+        .update();
+  }
 }

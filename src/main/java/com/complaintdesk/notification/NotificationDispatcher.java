@@ -58,7 +58,9 @@ public class NotificationDispatcher {
           .param("id", id)
           .update();
     } catch (RuntimeException e) {
-      log.warn("Delivery of notification {} failed (attempt {}): {}", id, notification.attempts() + 1, e.getMessage());
+      // The error's text stays in the table: a mail server's answer often quotes the recipient's address.
+      log.warn("Delivery of notification {} failed (attempt {}) with {}; its last_error says why", id,
+          notification.attempts() + 1, e.getClass().getName());
       jdbc.sql("""
               update notification set attempts = attempts + 1, last_error = :error,
                 state = case when attempts + 1 >= :max then 'FAILED' else state end

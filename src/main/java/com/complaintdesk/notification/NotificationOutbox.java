@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationOutbox {
 
+  /** The recipient of a message to a complainant whose contact details were erased. */
+  public static final String ERASED = "(erased)";
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final String publicBaseUrl;
@@ -52,6 +55,33 @@ public class NotificationOutbox {
   public void toStaffUser(Complaint complaint, String userId, NotificationTemplate template,
       Map<String, Object> details) {
     insert(complaint, userId, RecipientKind.STAFF_USER, template, "en", staffDetails(complaint, details));
+  }
+
+  /**
+   * Erases what the outbox holds of the complainant: the address and the messages sent to it (their texts and
+   * private status link). A message still waiting for delivery is given up, since its address is gone.
+   */
+  public void eraseMessagesToComplainant(long complaintId) {
+    jdbc.sql("""
+            update notification set recipient = :erased, payload = '{}',
+              last_error = case when state = :pending then :givenUp else null end,
+              state = case when state = :pending then :failed else state end
+            where complaint_id = :complaintId and recipient_kind = :complainant
+            """)
+        .param("erased", ERASED)
+        .param("pending", NotificationState.PENDING.name())
+        .param("givenUp", "Not delivered: the contact details were erased first")
+        .param("failed", NotificationState.FAILED.name())
+        .param("complaintId", complaintId)
+        .param("complainant", RecipientKind.COMPLAINANT.name())
+        .update();
+  }
+
+  /** Erases the texts of every message about the complaint (staff messages quote its subject). */
+  public void eraseTexts(long complaintId) {
+    jdbc.sql("update notification set payload = '{}' where complaint_id = :complaintId")
+        .param("complaintId", complaintId)
+        .update();
   }
 
   private Map<String, Object> withStatusLink(Complaint complaint, Map<String, Object> details) {

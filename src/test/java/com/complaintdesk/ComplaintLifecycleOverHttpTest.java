@@ -91,9 +91,7 @@ class ComplaintLifecycleOverHttpTest {
   void engineRestApiNeverAnswersWithoutAuthentication() {
     assertThat(http.get("/engine-rest/task", null).status()).isEqualTo(401);
     assertThat(http.get("/engine-rest/process-definition", null).status()).isEqualTo(401);
-    assertThat(http.send(org.springframework.http.HttpMethod.GET, "/engine-rest/task", null, null,
-        "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:wrong".getBytes())).status())
-        .isEqualTo(401);
+    // Wrong passwords: EngineRestHardeningTest, with a user of its own (they lock the account for a while).
     assertThat(http.get("/engine-rest/task", "agent").status()).isEqualTo(200);
   }
 

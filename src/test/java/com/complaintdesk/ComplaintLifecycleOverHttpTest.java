@@ -49,11 +49,14 @@ class ComplaintLifecycleOverHttpTest {
 
     // Another department's lead sees nothing of it, and cannot act on it.
     String assignTask = taskId("lead-tech", trackingNumber, "AssignHandler");
-    assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber, "lead-design").body()).isEqualTo("[]");
-    assertThat(http.get("/engine-rest/process-instance?businessKey=" + trackingNumber, "lead-design").body()).isEqualTo("[]");
+    assertThat(http.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber, "lead-design")
+        .body()).isEqualTo("[]");
+    assertThat(http.get("/engine-rest/process-instance?maxResults=10&businessKey=" + trackingNumber, "lead-design")
+        .body()).isEqualTo("[]");
     assertThat(complete("lead-design", assignTask, "{\"handler\": {\"value\": \"handler-design\"}}")).isIn(403, 404);
     // The auditor reads it, but cannot act on it.
-    assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber, "auditor").<List<?>>json("$")).hasSize(1);
+    assertThat(http.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber, "auditor")
+        .<List<?>>json("$")).hasSize(1);
     assertThat(complete("auditor", assignTask, "{\"handler\": {\"value\": \"handler-tech\"}}")).isEqualTo(403);
 
     // The lead works on the task (comments included), but cannot hand it to others or widen who sees it.
@@ -83,8 +86,8 @@ class ComplaintLifecycleOverHttpTest {
         "{\"satisfaction\": 5, \"comment\": \"Thanks\"}", "X-Access-Token", token);
     assertThat(answered.status()).isEqualTo(204);
     assertThat(status(trackingNumber, token)).isEqualTo("CLOSED");
-    assertThat(http.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + trackingNumber, "auditor")
-        .<List<String>>json("$[*].state")).containsExactly("COMPLETED");
+    assertThat(http.get("/engine-rest/history/process-instance?maxResults=10&processInstanceBusinessKey="
+        + trackingNumber, "auditor").<List<String>>json("$[*].state")).containsExactly("COMPLETED");
   }
 
   @Test
@@ -92,7 +95,7 @@ class ComplaintLifecycleOverHttpTest {
     assertThat(http.get("/engine-rest/task", null).status()).isEqualTo(401);
     assertThat(http.get("/engine-rest/process-definition", null).status()).isEqualTo(401);
     // Wrong passwords: EngineRestHardeningTest, with a user of its own (they lock the account for a while).
-    assertThat(http.get("/engine-rest/task", "agent").status()).isEqualTo(200);
+    assertThat(http.get("/engine-rest/task?maxResults=10", "agent").status()).isEqualTo(200);
   }
 
   @Test
@@ -114,7 +117,8 @@ class ComplaintLifecycleOverHttpTest {
     String trackingNumber = captured.json("$.trackingNumber");
     driver.executeDueJobs(complaints.get(trackingNumber));
     assertThat(taskId("agent", trackingNumber, "LogComplaint")).isNotNull();
-    assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber, "triager").body()).isEqualTo("[]");
+    assertThat(http.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber, "triager")
+        .body()).isEqualTo("[]");
   }
 
   private String status(String trackingNumber, String token) {
@@ -122,7 +126,8 @@ class ComplaintLifecycleOverHttpTest {
   }
 
   private String taskId(String user, String trackingNumber, String taskKey) {
-    var tasks = http.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber + "&taskDefinitionKey=" + taskKey, user);
+    var tasks = http.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber
+        + "&taskDefinitionKey=" + taskKey, user);
     assertThat(tasks.status()).isEqualTo(200);
     List<String> ids = tasks.json("$[*].id");
     assertThat(ids).as("%s sees task %s", user, taskKey).hasSize(1);

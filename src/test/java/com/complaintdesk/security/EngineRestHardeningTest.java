@@ -36,8 +36,8 @@ import org.springframework.http.MediaType;
 
 /**
  * The engine REST API refuses what would run a caller's code on the server (expressions in queries, Java
- * objects as variables), lets no one in without a password, and answers errors without stack traces, class
- * names or SQL.
+ * objects as variables), caps how much one query returns, lets no one in without a password, and answers
+ * errors without stack traces, class names or SQL.
  */
 @ComplaintDeskTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -218,6 +218,19 @@ class EngineRestHardeningTest {
         .as("the variable's value stays out of the log").doesNotContain("example.org");
     assertThatThrownBy(() -> tasks.getVariableLocal(task.getId(), "notAllowed"))
         .hasMessageContaining("java.net.URL");
+  }
+
+  @Test
+  void queriesReturnAtMostTheLimitAndNeverAnUnboundedList() {
+    var oversize = http.get("/engine-rest/task?maxResults=2001", "auditor");
+    assertThat(oversize.status()).isEqualTo(400);
+    assertThat(oversize.<String>json("$.message")).contains("Max results limit of 2000 exceeded");
+
+    var unbounded = http.get("/engine-rest/history/process-instance", "auditor");
+    assertThat(unbounded.status()).isEqualTo(400);
+    assertThat(unbounded.<String>json("$.message")).contains("unbound number of results is forbidden");
+
+    assertThat(http.get("/engine-rest/history/process-instance?maxResults=2000", "auditor").status()).isEqualTo(200);
   }
 
   @Test

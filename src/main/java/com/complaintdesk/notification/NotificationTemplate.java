@@ -15,5 +15,7 @@ public enum NotificationTemplate {
   LOGGING_DEADLINE_ESCALATION,
   RESPONSE_REMINDER,
   RESPONSE_DEADLINE_BREACHED,
-  FINAL_REVIEW_NEEDED
+  FINAL_REVIEW_NEEDED,
+  /** A task waits in a group's queue (to the group's members). */
+  NEW_GROUP_TASK
 }

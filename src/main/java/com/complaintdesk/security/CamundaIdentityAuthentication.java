@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * REST API know the same users; each Camunda group becomes an authority {@code GROUP_<id>}.
  */
 @Component
-class CamundaIdentityAuthentication implements AuthenticationProvider {
+public class CamundaIdentityAuthentication implements AuthenticationProvider {
 
   private final IdentityService identityService;
 
-  CamundaIdentityAuthentication(IdentityService identityService) {
+  public CamundaIdentityAuthentication(IdentityService identityService) {
     this.identityService = identityService;
   }
 
@@ -30,9 +30,14 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
       throw new BadCredentialsException("Wrong user name or password");
     }
     List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId()))
+        .map(group -> new SimpleGrantedAuthority(authority(group.getId())))
         .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  /** The authority that stands for membership of a Camunda group. */
+  public static String authority(String groupId) {
+    return "GROUP_" + groupId;
   }
 
   @Override

@@ -43,6 +43,11 @@ public final class StaffGroups {
     return List.of(AUDITORS, COMPLAINT_MANAGERS);
   }
 
+  /** Groups whose members may send a notification that failed for good once more (the outbox page). */
+  public static List<String> notificationRetriers() {
+    return List.of(COMPLAINT_MANAGERS, CAMUNDA_ADMIN);
+  }
+
   /** Groups that work in Tasklist: all but the auditors, who read in Cockpit and change nothing. */
   public static List<String> taskWorkers() {
     return all().stream().map(StaffGroup::id).filter(id -> !id.equals(AUDITORS)).toList();

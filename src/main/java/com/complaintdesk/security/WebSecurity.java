@@ -7,6 +7,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -34,7 +36,7 @@ class WebSecurity {
         ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Only members of the intake group may hand in complaints here."),
         new HttpHeaders());
     return http.securityMatcher("/api/intake/**", "/api/intake")
-        .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("GROUP_" + StaffGroups.INTAKE))
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(CamundaIdentityAuthentication.authority(StaffGroups.INTAKE)))
         .httpBasic(basic -> basic.realmName("complaint-desk").authenticationEntryPoint(askForLogin))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(askForLogin).accessDeniedHandler(refuse))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -42,8 +44,34 @@ class WebSecurity {
         .build();
   }
 
+  /**
+   * Staff pages (the outbox): a session after a login form, with Spring Security's CSRF token on every form.
+   * They show complainants' addresses and texts, so only the groups that read every complaint see them, and
+   * only complaint managers and administrators act on them.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
+    String[] readers = authorities(Stream.concat(StaffGroups.readers().stream(), Stream.of(StaffGroups.CAMUNDA_ADMIN)));
+    return http.securityMatcher("/staff/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/staff/login").permitAll()
+            .requestMatchers(HttpMethod.POST, "/staff/outbox/*/retry")
+            .hasAnyAuthority(authorities(StaffGroups.notificationRetriers().stream()))
+            .anyRequest().hasAnyAuthority(readers))
+        .formLogin(form -> form.loginPage("/staff/login").defaultSuccessUrl("/staff/outbox"))
+        .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login?logout"))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .build();
+  }
+
+  /** Camunda groups as the authorities CamundaIdentityAuthentication gives a user. */
+  static String[] authorities(Stream<String> groups) {
+    return groups.map(CamundaIdentityAuthentication::authority).toArray(String[]::new);
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests

@@ -236,6 +236,14 @@ class AccessMatrixTest {
     assertThat(http.post("/api/intake", role.user(), hotline).status()).isEqualTo(role.staffIntake() ? 201 : 403);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("roles")
+  void readsTheOutboxPageOnlyAsAReader(Role role) {
+    var browser = new WebappBrowser(port, "default");
+    browser.logInToStaffPages(role.user(), "demo");
+    assertThat(browser.get("/staff/outbox").statusCode()).isEqualTo(role.readsAll() ? 200 : 403);
+  }
+
   @Test
   void anonymousCallsAreUnauthorizedOnEveryStaffSurface() {
     assertThat(http.get("/engine-rest/task", null).status()).as("engine REST").isEqualTo(401);
@@ -244,6 +252,8 @@ class AccessMatrixTest {
     assertThat(http.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics", null).status())
         .as("Cockpit's API").isEqualTo(401);
     assertThat(http.post("/api/intake", null, "{}").status()).as("staff intake").isEqualTo(401);
+    assertThat(http.get("/staff/outbox", null).headers().getLocation()).as("staff pages")
+        .hasPath("/staff/login");
   }
 
   private int logIn(String app, Role role) {

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +20,9 @@ import java.util.stream.Collectors;
  * so that a test can speak as if through an HTTPS proxy) and echoes the XSRF-TOKEN cookie in the X-XSRF-TOKEN
  * header of a modifying call when asked to.
  */
-final class WebappBrowser {
+public final class WebappBrowser {
+
+  private static final Pattern SPRING_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   static final String FORM = "application/x-www-form-urlencoded";
   static final String JSON = "application/json";
@@ -30,7 +34,7 @@ final class WebappBrowser {
   private final String[] headerPairs;
 
   /** headerPairs go with every request, e.g. the X-Forwarded-Proto of a proxy. */
-  WebappBrowser(int port, String engine, String... headerPairs) {
+  public WebappBrowser(int port, String engine, String... headerPairs) {
     this.base = "http://localhost:" + port;
     this.engine = engine;
     this.headerPairs = headerPairs;
@@ -62,16 +66,31 @@ final class WebappBrowser {
     return post("/camunda/api/engine/engine/" + engine + path, JSON, json, withCsrfToken);
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(request(path).GET());
   }
 
-  HttpResponse<String> post(String path, String contentType, String body, boolean withCsrfToken) {
+  public HttpResponse<String> post(String path, String contentType, String body, boolean withCsrfToken) {
     var request = request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
     if (withCsrfToken) {
       request.header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""));
     }
     return send(request);
+  }
+
+  /** The staff pages' login form (Spring Security, with its CSRF field). Answers the login post (302). */
+  public HttpResponse<String> logInToStaffPages(String user, String password) {
+    return postForm("/staff/login", "/staff/login", "username=" + encode(user) + "&password=" + encode(password));
+  }
+
+  /**
+   * Posts a form of our own pages as a browser does: with the {@code _csrf} field of the page that holds the
+   * form. {@code formPage} is that page's path.
+   */
+  public HttpResponse<String> postForm(String formPage, String action, String fields) {
+    Matcher token = SPRING_CSRF.matcher(get(formPage).body());
+    String csrf = token.find() ? "&_csrf=" + encode(token.group(1)) : "";
+    return post(action, FORM, fields + csrf, false);
   }
 
   /** The Set-Cookie header that set the named cookie, with all its attributes. */

@@ -16,6 +16,12 @@ class OutboxEntries {
   /** One line of the outbox list. */
   record Entry(long id, String trackingNumber, NotificationTemplate template, RecipientKind recipientKind,
       String recipient, NotificationState state, int attempts, Instant createdAt, Instant sentAt, String lastError) {
+
+    /** "Response deadline breached" for RESPONSE_DEADLINE_BREACHED. */
+    public String templateLabel() {
+      String words = template.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+      return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
   }
 
   private static final String SELECT = """

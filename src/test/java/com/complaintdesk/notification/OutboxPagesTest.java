@@ -38,7 +38,7 @@ class OutboxPagesTest {
     var outbox = manager.get("/staff/outbox");
     assertThat(outbox.statusCode()).isEqualTo(200);
     var row = Pattern.compile("href=\"/staff/outbox/(\\d+)\">\\d+</a></td>\\s*<td>" + trackingNumber
-        + "</td>\\s*<td>ACKNOWLEDGEMENT</td>").matcher(outbox.body());
+        + "</td>\\s*<td>Acknowledgement</td>").matcher(outbox.body());
     assertThat(row.find()).as("the acknowledgement of %s is listed", trackingNumber).isTrue();
     assertThat(outbox.body()).contains("li.wei@example.org");
 

@@ -27,7 +27,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * the notification's locale is Chinese). The texts live in the bundle {@code mail.properties} /
  * {@code mail_zh_CN.properties}, the layout in {@code templates/mail/<template-in-kebab-case>.html} and
  * {@code .txt}: a designer changes both without touching Java. The payload's keys are the templates'
- * variables; a missing key leaves its part of the message out.
+ * variables; a missing key leaves its part of the message out. Values of keys ending in {@code At} that are
+ * ISO instants arrive formatted ({@code mail.dateFormat}); keys ending in {@code Url} must be web addresses.
  */
 @Component
 public class NotificationMessages {
@@ -37,6 +38,7 @@ public class NotificationMessages {
       NotificationTemplate.CLOSED, NotificationTemplate.WITHDRAWN, NotificationTemplate.DUPLICATE);
 
   private static final String TEMPLATES = "templates/";
+  private static final String TEMPLATE_FOLDER = "mail/";
   private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
   };
 
@@ -66,8 +68,8 @@ public class NotificationMessages {
     var context = new Context(locale, variables(notification, locale));
     String subject = texts.getMessage(name + ".subject", new Object[] {context.getVariable("trackingNumber")},
         locale);
-    return new RenderedMessage(oneLine(subject), tidy(text.process("mail/" + name, context)),
-        html.process("mail/" + name, context));
+    return new RenderedMessage(oneLine(subject), tidy(text.process(TEMPLATE_FOLDER + name, context)),
+        html.process(TEMPLATE_FOLDER + name, context));
   }
 
   /** Chinese for any Chinese locale ("zh", "zh-CN", "zh_CN"), English for everything else and for none. */

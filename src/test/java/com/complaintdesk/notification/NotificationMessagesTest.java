@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -149,6 +151,23 @@ class NotificationMessagesTest {
 
     assertThat(message.html()).doesNotContain("javascript:").doesNotContain("href=");
     assertThat(message.text()).doesNotContain("javascript:");
+  }
+
+  @Test
+  void templateSyntaxInWhatPeopleWroteStaysText() {
+    String tricky = "[(${statusUrl})] {0} #{app.name} ${trackingNumber}";
+    var message = messages.render(notification(NotificationTemplate.PROGRESS_NOTE, "en",
+        Map.of("trackingNumber", TRACKING_NUMBER, "statusUrl", STATUS_URL, "note", tricky)));
+
+    assertThat(message.text()).contains(tricky);
+    assertThat(message.html()).contains(tricky);
+  }
+
+  @Test
+  void theSurveyLinkPointsAtTheSurveyOfTheStatusPage() throws IOException {
+    try (var page = getClass().getResourceAsStream("/templates/complaint-status.html")) {
+      assertThat(new String(page.readAllBytes(), StandardCharsets.UTF_8)).contains("id=\"survey-title\"");
+    }
   }
 
   private Map<String, Object> fullPayload(NotificationTemplate template) {

@@ -1,6 +1,9 @@
 package com.complaintdesk.notification;
 
-/** The messages we send, to complainants and to staff. Templates per language come with the mail issue. */
+/**
+ * The messages we send, to complainants and to staff. Each has the templates
+ * {@code templates/mail/<name-in-kebab-case>.html} and {@code .txt}, its texts in {@code mail*.properties}.
+ */
 public enum NotificationTemplate {
   // to the complainant
   ACKNOWLEDGEMENT,

@@ -4,7 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * as the same one (by the mail server's duplicate check, or by the reader's mail program).
  */
 @Component
-@ConditionalOnProperty("spring.mail.host")
+// the exact opposite of LocalOutboxSender's condition, so that an empty SPRING_MAIL_HOST means no mail server
+@ConditionalOnExpression("!'${spring.mail.host:}'.isBlank()")
 class SmtpMailSender implements NotificationSender {
 
   private final JavaMailSender mail;

@@ -124,9 +124,9 @@ class LogsHoldNoPersonalDataTest {
   @Test
   void aFailedDeliveryIsLoggedWithoutTheMailServersAnswerThatQuotesTheAddress() {
     var complaint = driver.submitAppCrash();
-    var failing = new NotificationDispatcher(jdbc, notification -> {
-      throw new IllegalStateException("550 5.1.1 <" + notification.recipient() + ">: Recipient address rejected");
-    }, transactions);
+    var failing = dispatcher.withSender(delivery -> {
+      throw new IllegalStateException("550 5.1.1 <" + delivery.addresses().get(0) + ">: Recipient address rejected");
+    });
 
     failing.dispatchPending();
 

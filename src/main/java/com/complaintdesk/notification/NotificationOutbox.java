@@ -104,8 +104,8 @@ public class NotificationOutbox {
       String locale, Map<String, Object> payload) {
     jdbc.sql("""
             insert into notification (complaint_id, recipient, recipient_kind, template, locale, payload, state,
-              attempts, created_at)
-            values (:complaintId, :recipient, :kind, :template, :locale, :payload, :state, 0, :now)
+              attempts, created_at, next_attempt_at)
+            values (:complaintId, :recipient, :kind, :template, :locale, :payload, :state, 0, :now, :now)
             """)
         .param("complaintId", complaint.id())
         .param("recipient", recipient)

@@ -49,12 +49,12 @@ public class NotificationOutbox {
 
   public void toStaffGroups(Complaint complaint, List<String> groups, NotificationTemplate template,
       Map<String, Object> details) {
-    groups.forEach(group -> insert(complaint, group, RecipientKind.STAFF_GROUP, template, "en", staffDetails(complaint, details)));
+    groups.forEach(group -> insert(complaint, group, RecipientKind.STAFF_GROUP, template, "en", commonDetails(complaint, details)));
   }
 
   public void toStaffUser(Complaint complaint, String userId, NotificationTemplate template,
       Map<String, Object> details) {
-    insert(complaint, userId, RecipientKind.STAFF_USER, template, "en", staffDetails(complaint, details));
+    insert(complaint, userId, RecipientKind.STAFF_USER, template, "en", commonDetails(complaint, details));
   }
 
   /**
@@ -85,13 +85,13 @@ public class NotificationOutbox {
   }
 
   private Map<String, Object> withStatusLink(Complaint complaint, Map<String, Object> details) {
-    var payload = new TreeMap<>(details);
-    payload.put("trackingNumber", complaint.trackingNumber());
+    var payload = commonDetails(complaint, details);
     payload.put("statusUrl", publicBaseUrl + StatusPage.link(complaint.trackingNumber(), complaint.accessToken(), null));
     return payload;
   }
 
-  private static Map<String, Object> staffDetails(Complaint complaint, Map<String, Object> details) {
+  /** What every message names: the tracking number and, where the complainant gave one, their subject. */
+  private static Map<String, Object> commonDetails(Complaint complaint, Map<String, Object> details) {
     var payload = new TreeMap<>(details);
     payload.put("trackingNumber", complaint.trackingNumber());
     if (complaint.subject() != null) {

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInterval wait after the first failed attempt
  * @param retryMultiplier factor by which each further wait grows (1 waits retryInterval every time)
  * @param from the sender address of mail
+ * @param newGroupTask whether a group is told when a task waits in its queue
  */
 @ConfigurationProperties("complaint-desk.notifications")
 public record NotificationProperties(
@@ -19,7 +20,8 @@ public record NotificationProperties(
     @DefaultValue("5") int maxAttempts,
     @DefaultValue("PT5M") Duration retryInterval,
     @DefaultValue("2") double retryMultiplier,
-    @DefaultValue("complaint-desk@localhost") String from) {
+    @DefaultValue("complaint-desk@localhost") String from,
+    @DefaultValue("true") boolean newGroupTask) {
 
   public NotificationProperties {
     if (maxAttempts < 1) {

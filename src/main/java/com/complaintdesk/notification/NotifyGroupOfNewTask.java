@@ -24,12 +24,11 @@ class NotifyGroupOfNewTask {
   private final boolean enabled;
 
   NotifyGroupOfNewTask(ComplaintRepository complaints, NotificationOutbox outbox,
-      @Value("${complaint-desk.public-base-url}") String publicBaseUrl,
-      @Value("${complaint-desk.notifications.new-group-task:true}") boolean enabled) {
+      @Value("${complaint-desk.public-base-url}") String publicBaseUrl, NotificationProperties properties) {
     this.complaints = complaints;
     this.outbox = outbox;
     this.publicBaseUrl = publicBaseUrl;
-    this.enabled = enabled;
+    this.enabled = properties.newGroupTask();
   }
 
   @EventListener(condition = "#task.eventName == 'create'")

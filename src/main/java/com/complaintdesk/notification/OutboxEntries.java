@@ -51,11 +51,7 @@ class OutboxEntries {
   /** The notification itself, to render it as its reader sees it. */
   Optional<Notification> notification(long id) {
     return jdbc.sql("select * from notification where id = :id").param("id", id)
-        .query((rs, row) -> new Notification(rs.getLong("id"), rs.getObject("complaint_id", Long.class),
-            rs.getString("recipient"), RecipientKind.valueOf(rs.getString("recipient_kind")),
-            NotificationTemplate.valueOf(rs.getString("template")), rs.getString("locale"), rs.getString("payload"),
-            NotificationState.valueOf(rs.getString("state")), rs.getInt("attempts"), instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("sent_at"))))
+        .query((rs, row) -> NotificationDispatcher.map(rs))
         .optional();
   }
 

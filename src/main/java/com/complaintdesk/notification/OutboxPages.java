@@ -13,7 +13,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.NoSuchElementException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,10 +45,12 @@ class OutboxPages {
 
   private final OutboxEntries entries;
   private final NotificationMessages messages;
+  private final FailedNotifications failed;
 
-  OutboxPages(OutboxEntries entries, NotificationMessages messages) {
+  OutboxPages(OutboxEntries entries, NotificationMessages messages, FailedNotifications failed) {
     this.entries = entries;
     this.messages = messages;
+    this.failed = failed;
   }
 
   @ModelAttribute("staffUser")
@@ -71,6 +76,20 @@ class OutboxPages {
         .anyMatch(RETRYING_AUTHORITIES::contains));
     model.addAttribute("message", messages.render(entries.notification(id).orElseThrow(OutboxPages::notFound)));
     return "staff/outbox-message";
+  }
+
+  /** Sends a message that failed for good once more; WebSecurity lets only the notification retriers here. */
+  @PostMapping("/{id}/retry")
+  String retry(@PathVariable long id, RedirectAttributes redirect) {
+    try {
+      failed.retry(id);
+      redirect.addFlashAttribute("notice", "The message is queued again and goes out with the next delivery run.");
+    } catch (NoSuchElementException e) {
+      throw notFound();
+    } catch (IllegalStateException e) {
+      redirect.addFlashAttribute("notice", "Not queued again: " + e.getMessage());
+    }
+    return "redirect:/staff/outbox/" + id;
   }
 
   @GetMapping(value = "/{id}/html", produces = MediaType.TEXT_HTML_VALUE)

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -45,7 +46,7 @@ class AccessMatrixTest {
 
   /** What a role may do. {@code works}: the queues it may claim and complete; {@code sees}: the ones it reads. */
   record Role(String user, boolean tasklist, boolean cockpit, boolean admin, Set<String> works, boolean readsAll,
-      boolean staffIntake) {
+      boolean staffIntake, boolean retriesMail) {
 
     boolean administers() {
       return admin;
@@ -66,17 +67,17 @@ class AccessMatrixTest {
 
   static Stream<Role> roles() {
     return Stream.of(
-        new Role("admin", true, true, true, QUEUES, true, false),
-        new Role("agent", true, false, false, Set.of("logging"), false, true),
-        new Role("supervisor", true, false, false, Set.of(), false, false),
-        new Role("triager", true, false, false, Set.of("review"), false, false),
-        new Role("lead-tech", true, false, false, Set.of("assignTech"), false, false),
-        new Role("lead-design", true, false, false, Set.of("assignDesign"), false, false),
-        new Role("handler-tech", true, false, false, Set.of("plan"), false, false),
-        new Role("handler-design", true, false, false, Set.of(), false, false),
-        new Role("handler-cs", true, false, false, Set.of("followUp"), false, false),
-        new Role("manager", true, true, false, Set.of("finalReview"), true, false),
-        new Role("auditor", false, true, false, Set.of(), true, false));
+        new Role("admin", true, true, true, QUEUES, true, false, true),
+        new Role("agent", true, false, false, Set.of("logging"), false, true, false),
+        new Role("supervisor", true, false, false, Set.of(), false, false, false),
+        new Role("triager", true, false, false, Set.of("review"), false, false, false),
+        new Role("lead-tech", true, false, false, Set.of("assignTech"), false, false, false),
+        new Role("lead-design", true, false, false, Set.of("assignDesign"), false, false, false),
+        new Role("handler-tech", true, false, false, Set.of("plan"), false, false, false),
+        new Role("handler-design", true, false, false, Set.of(), false, false, false),
+        new Role("handler-cs", true, false, false, Set.of("followUp"), false, false, false),
+        new Role("manager", true, true, false, Set.of("finalReview"), true, false, true),
+        new Role("auditor", false, true, false, Set.of(), true, false, false));
   }
 
   @LocalServerPort int port;
@@ -84,6 +85,7 @@ class AccessMatrixTest {
   @Autowired ProcessEngine engine;
   @Autowired ComplainantActions complainant;
   @Autowired ComplaintRepository complaints;
+  @Autowired JdbcClient jdbc;
   HttpClient http;
 
   /** One waiting complaint per queue, by queue name. */
@@ -242,6 +244,20 @@ class AccessMatrixTest {
     var browser = new WebappBrowser(port, "default");
     browser.logInToStaffPages(role.user(), "demo");
     assertThat(browser.get("/staff/outbox").statusCode()).isEqualTo(role.readsAll() ? 200 : 403);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("roles")
+  void sendsAFailedMessageAgainOnlyAsManagerOrAdministrator(Role role) {
+    long failed = jdbc.sql("select max(id) from notification where complaint_id = :id")
+        .param("id", waiting.get("plan").id()).query(Long.class).single();
+    jdbc.sql("update notification set state = 'FAILED' where id = :id").param("id", failed).update();
+    var browser = new WebappBrowser(port, "default");
+    browser.logInToStaffPages(role.user(), "demo");
+    var retry = browser.postForm("/staff/login", "/staff/outbox/" + failed + "/retry", "");
+    assertThat(retry.statusCode()).isEqualTo(role.retriesMail() ? 302 : 403);
+    assertThat(jdbc.sql("select state from notification where id = :id").param("id", failed).query(String.class).single())
+        .isEqualTo(role.retriesMail() ? "PENDING" : "FAILED");
   }
 
   @Test

@@ -49,12 +49,12 @@ public class NotificationOutbox {
 
   public void toStaffGroups(Complaint complaint, List<String> groups, NotificationTemplate template,
       Map<String, Object> details) {
-    groups.forEach(group -> insert(complaint, group, RecipientKind.STAFF_GROUP, template, "en", commonDetails(complaint, details)));
+    groups.forEach(group -> insert(complaint, group, RecipientKind.STAFF_GROUP, template, "en", staffDetails(complaint, details)));
   }
 
   public void toStaffUser(Complaint complaint, String userId, NotificationTemplate template,
       Map<String, Object> details) {
-    insert(complaint, userId, RecipientKind.STAFF_USER, template, "en", commonDetails(complaint, details));
+    insert(complaint, userId, RecipientKind.STAFF_USER, template, "en", staffDetails(complaint, details));
   }
 
   /**
@@ -87,6 +87,13 @@ public class NotificationOutbox {
   private Map<String, Object> withStatusLink(Complaint complaint, Map<String, Object> details) {
     var payload = commonDetails(complaint, details);
     payload.put("statusUrl", publicBaseUrl + StatusPage.link(complaint.trackingNumber(), complaint.accessToken(), null));
+    return payload;
+  }
+
+  /** Staff messages lead to Tasklist: to the task itself where the caller names it, else to the task list. */
+  private Map<String, Object> staffDetails(Complaint complaint, Map<String, Object> details) {
+    var payload = commonDetails(complaint, details);
+    payload.putIfAbsent("tasklistUrl", publicBaseUrl + "/camunda/app/tasklist/default/");
     return payload;
   }
 

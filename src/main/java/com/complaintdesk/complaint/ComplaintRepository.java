@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -61,6 +63,28 @@ public class ComplaintRepository {
 
   public Optional<Complaint> findById(long id) {
     return jdbc.sql("select * from complaint where id = :id").param("id", id).query(ComplaintRepository::map).optional();
+  }
+
+  /**
+   * Open complaints (not CLOSED, WITHDRAWN or DUPLICATE) received since the given time that may come from the
+   * given contact: the same email address (any case), or a phone number whose last digits are these (the
+   * caller compares the whole number). The candidates a new submission may repeat.
+   */
+  public List<Complaint> findOpenReceivedSince(Instant since, String emailLowerCase, String phoneLastDigits) {
+    String phonePattern = phoneLastDigits == null ? null
+        : "%" + String.join("%", phoneLastDigits.split("")) + "%";
+    return jdbc.sql("""
+            select * from complaint
+            where status not in (:closed) and received_at >= :since
+              and (lower(contact_email) = :email or contact_phone like :phonePattern)
+            order by received_at, id
+            """)
+        .param("closed", Arrays.stream(ComplaintStatus.values()).filter(ComplaintStatus::isFinal).map(Enum::name).toList())
+        .param("since", timestamp(since))
+        .param("email", emailLowerCase)
+        .param("phonePattern", phonePattern)
+        .query(ComplaintRepository::map)
+        .list();
   }
 
   public Complaint get(String trackingNumber) {
@@ -130,6 +154,17 @@ public class ComplaintRepository {
 
   public void recordDuplicateOf(long complaintId, String originalTrackingNumber) {
     update(complaintId, "duplicate_of = :value", originalTrackingNumber);
+  }
+
+  /**
+   * A submission linked at intake is its own complaint again: no longer a duplicate nor closed (so retention
+   * leaves it alone), with the logging deadline that now applies.
+   */
+  public void recordUnlinked(long complaintId, Instant loggingDueAt) {
+    jdbc.sql("update complaint set duplicate_of = null, closed_at = null, logging_due_at = :loggingDueAt where id = :id")
+        .param("loggingDueAt", timestamp(loggingDueAt))
+        .param("id", complaintId)
+        .update();
   }
 
   public void recordClosingNote(long complaintId, String closingNote) {

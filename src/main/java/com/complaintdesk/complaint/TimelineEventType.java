@@ -25,6 +25,12 @@ public enum TimelineEventType {
   CLOSED(ComplaintStatus.CLOSED, true),
   WITHDRAWN(ComplaintStatus.WITHDRAWN, true),
   DUPLICATE(ComplaintStatus.DUPLICATE, true),
+  // intake: a repeated submission is linked to the contact's open complaint (detail: the open complaint's
+  // tracking number), which records it internally; triage may undo the link
+  LINKED_TO_OPEN_COMPLAINT(ComplaintStatus.DUPLICATE, true),
+  SUBMISSION_LINKED(null, false),
+  UNLINKED_FROM_OPEN_COMPLAINT(ComplaintStatus.RECEIVED, true),
+  SUBMISSION_UNLINKED(null, false),
   // retention: personal data erased some time after closing (the status stays what it was)
   CONTACT_DETAILS_ERASED(null, false),
   COMPLAINT_TEXTS_ERASED(null, false);

@@ -56,7 +56,9 @@ class ApiOperationDocumentation implements OpenApiCustomizer {
       responses.addApiResponse("413", error("The request body is larger than "
           + RequestBodyTooLarge.readable(limits.maxBodySize()) + "."));
     }
-    if (path.contains("{trackingNumber}")) {
+    if (path.contains("{trackingNumber}") && staff) {
+      responses.addApiResponse("404", error("No complaint with this tracking number."));
+    } else if (path.contains("{trackingNumber}")) {
       responses.addApiResponse("404", error("No such complaint, or a missing or wrong `X-Access-Token`: the same"
           + " answer either way, so nobody learns which tracking numbers exist."));
     }
@@ -74,7 +76,9 @@ class ApiOperationDocumentation implements OpenApiCustomizer {
     });
     if (staff) {
       responses.addApiResponse("401", error("No or wrong HTTP Basic credentials."));
-      responses.addApiResponse("403", error("The user is not in the `intake` group."));
+      if (!responses.containsKey("403")) {
+        responses.addApiResponse("403", error("The user is not in the `intake` group."));
+      }
     }
     return responses;
   }

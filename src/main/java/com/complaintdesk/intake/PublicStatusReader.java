@@ -29,6 +29,6 @@ public class PublicStatusReader {
         .map(event -> new PublicStatusView.Entry(event.type(), event.status(), event.detail(), event.occurredAt()))
         .toList();
     return new PublicStatusView(complaint.trackingNumber(), complaint.status(), complaint.receivedAt(),
-        complaint.category(), deadlines, entries, complaint.satisfaction());
+        complaint.category(), deadlines, entries, complaint.satisfaction(), complaint.duplicateOf());
   }
 }

@@ -5,9 +5,12 @@ import com.complaintdesk.complaint.TimelineEventType;
 import java.time.Instant;
 import java.util.List;
 
-/** What the complainant may see of their complaint: the JSON status answer and the status page show this. */
+/**
+ * What the complainant may see of their complaint: the JSON status answer and the status page show this.
+ * {@code duplicateOf} is the tracking number of the complaint it is handled with (never that one's token).
+ */
 public record PublicStatusView(String trackingNumber, ComplaintStatus status, Instant receivedAt, String category,
-    Deadlines deadlines, List<Entry> timeline, Integer satisfaction) {
+    Deadlines deadlines, List<Entry> timeline, Integer satisfaction, String duplicateOf) {
 
   /** The deadlines that apply now: logging while it waits to be logged, the plan while the department works. */
   public record Deadlines(Instant loggingDueAt, Instant responseDueAt) {

@@ -35,7 +35,8 @@ public class NotificationMessages {
 
   static final Set<NotificationTemplate> TO_COMPLAINANT = EnumSet.of(NotificationTemplate.ACKNOWLEDGEMENT,
       NotificationTemplate.PROGRESS_NOTE, NotificationTemplate.RESULT_WITH_SURVEY, NotificationTemplate.REOPENED,
-      NotificationTemplate.CLOSED, NotificationTemplate.WITHDRAWN, NotificationTemplate.DUPLICATE);
+      NotificationTemplate.CLOSED, NotificationTemplate.WITHDRAWN, NotificationTemplate.DUPLICATE,
+      NotificationTemplate.LINKED_TO_OPEN_COMPLAINT);
 
   private static final String TEMPLATES = "templates/";
   private static final String TEMPLATE_FOLDER = "mail/";

@@ -13,6 +13,8 @@ public enum NotificationTemplate {
   CLOSED,
   WITHDRAWN,
   DUPLICATE,
+  /** A repeated submission joined the complainant's open complaint at intake. */
+  LINKED_TO_OPEN_COMPLAINT,
   // to staff
   CLASSIFIED_FOR_INFORMATION,
   LOGGING_DEADLINE_ESCALATION,

@@ -16,12 +16,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Who may call what over HTTP. Staff intake is HTTP Basic and stateless (integrations call it too). The
+ * Who may call what over HTTP. Staff intake is HTTP Basic and stateless (integrations call it too); its one
+ * triage action, undoing a duplicate link made at intake, shares the login. The
  * engine REST API authenticates with the engine's own filter and authorizations, the webapps with their own
  * login and CSRF protection; the complainant's API authenticates each call by tracking number and token.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
+
+  private static final String UNLINK_SUFFIX = "/unlink";
 
   @Bean
   @Order(1)
@@ -30,13 +33,18 @@ class WebSecurity {
       var headers = new HttpHeaders();
       headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"complaint-desk\"");
       problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-          "Log in with HTTP Basic as a member of the intake group."), headers);
+          "Log in with HTTP Basic as a member of the intake group (the triage group to unlink a submission)."), headers);
     };
     AccessDeniedHandler refuse = (request, response, denied) -> problems.write(request, response,
-        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Only members of the intake group may hand in complaints here."),
+        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, request.getRequestURI().endsWith(UNLINK_SUFFIX)
+            ? "Only members of the triage group may unlink a submission from an open complaint."
+            : "Only members of the intake group may hand in complaints here."),
         new HttpHeaders());
     return http.securityMatcher("/api/intake/**", "/api/intake")
-        .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(CamundaIdentityAuthentication.authority(StaffGroups.INTAKE)))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.POST, "/api/intake/*" + UNLINK_SUFFIX)
+            .hasAuthority(CamundaIdentityAuthentication.authority(StaffGroups.TRIAGE))
+            .anyRequest().hasAuthority(CamundaIdentityAuthentication.authority(StaffGroups.INTAKE)))
         .httpBasic(basic -> basic.realmName("complaint-desk").authenticationEntryPoint(askForLogin))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(askForLogin).accessDeniedHandler(refuse))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -37,12 +37,14 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void listsTheFiveOperationsOfTheApiAndNothingElse() {
+  void listsTheSixOperationsOfTheApiAndNothingElse() {
     Map<String, Map<String, Object>> paths = document.read("$.paths");
     assertThat(paths).containsOnlyKeys("/api/complaints", "/api/complaints/{trackingNumber}",
-        "/api/complaints/{trackingNumber}/survey", "/api/complaints/{trackingNumber}/withdraw", "/api/intake");
+        "/api/complaints/{trackingNumber}/survey", "/api/complaints/{trackingNumber}/withdraw", "/api/intake",
+        "/api/intake/{trackingNumber}/unlink");
     assertThat(document.<List<String>>read("$.paths.*.*.operationId")).containsExactlyInAnyOrder(
-        "submitComplaint", "getComplaintStatus", "answerSurvey", "withdrawComplaint", "captureComplaint");
+        "submitComplaint", "getComplaintStatus", "answerSurvey", "withdrawComplaint", "captureComplaint",
+        "unlinkSubmission");
     assertThat(document.<String>read("$.info.title")).isEqualTo("complaint-desk API");
     assertThat(document.<String>read("$.info.description")).contains("64 KB", "X-Access-Token");
   }
@@ -72,10 +74,15 @@ class OpenApiDocumentTest {
         .containsKeys("204", "404", "409", "429");
     assertThat(document.<Map<String, Object>>read("$.paths['/api/intake'].post.responses"))
         .containsKeys("201", "400", "401", "403", "413").doesNotContainKey("429");
+    var unlink = "$.paths['/api/intake/{trackingNumber}/unlink'].post.responses";
+    assertThat(document.<Map<String, Object>>read(unlink)).containsKeys("200", "401", "403", "404", "409")
+        .doesNotContainKey("429");
+    assertThat(document.<String>read(unlink + "['403'].description")).contains("`triage`");
+    assertThat(document.<String>read(unlink + "['404'].description")).doesNotContain("X-Access-Token");
     assertThat(document.<String>read(submit + "['429'].headers['Retry-After'].schema.type")).isEqualTo("integer");
 
     List<Map<String, Map<String, Object>>> responsesOfEachOperation = document.read("$.paths.*.*.responses");
-    assertThat(responsesOfEachOperation).hasSize(5).allSatisfy(responses -> responses.forEach((status, response) -> {
+    assertThat(responsesOfEachOperation).hasSize(6).allSatisfy(responses -> responses.forEach((status, response) -> {
       if (status.matches("[45]\\d\\d") && !List.of("401", "403").contains(status)) {
         assertThat(JsonPath.<String>read(response, "$.content['application/problem+json'].schema['$ref']"))
             .as("%s %s", status, response.get("description")).isEqualTo(PROBLEM);
@@ -90,6 +97,8 @@ class OpenApiDocumentTest {
   void theStaffIntakeNeedsHttpBasicAndTheComplainantsNoLogin() {
     assertThat(document.<String>read("$.components.securitySchemes.staffLogin.scheme")).isEqualTo("basic");
     assertThat(document.<List<Object>>read("$.paths['/api/intake'].post.security[*].staffLogin")).hasSize(1);
+    assertThat(document.<List<Object>>read("$.paths['/api/intake/{trackingNumber}/unlink'].post.security[*].staffLogin"))
+        .hasSize(1);
     Map<String, Map<String, Map<String, Object>>> paths = document.read("$.paths");
     paths.forEach((path, operations) -> operations.values().forEach(operation -> {
       if (path.startsWith("/api/complaints")) {

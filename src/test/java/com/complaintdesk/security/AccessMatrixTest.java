@@ -238,6 +238,14 @@ class AccessMatrixTest {
     assertThat(http.post("/api/intake", role.user(), hotline).status()).isEqualTo(role.staffIntake() ? 201 : 403);
   }
 
+  /** Only triage undoes a duplicate link made at intake; a complaint that is not linked is a 409 for them. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("roles")
+  void unlinksASubmissionOnlyAsTriage(Role role) {
+    var unlink = http.post("/api/intake/" + waiting.get("review").trackingNumber() + "/unlink", role.user(), null);
+    assertThat(unlink.status()).isEqualTo(role.user().equals("triager") ? 409 : 403);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("roles")
   void readsTheOutboxPageOnlyAsAReader(Role role) {
@@ -268,6 +276,7 @@ class AccessMatrixTest {
     assertThat(http.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics", null).status())
         .as("Cockpit's API").isEqualTo(401);
     assertThat(http.post("/api/intake", null, "{}").status()).as("staff intake").isEqualTo(401);
+    assertThat(http.post("/api/intake/CD-0000000000/unlink", null, null).status()).as("unlink").isEqualTo(401);
     assertThat(http.get("/staff/outbox", null).headers().getLocation()).as("staff pages")
         .hasPath("/staff/login");
   }

@@ -158,13 +158,17 @@ public class ComplaintRepository {
 
   /**
    * A submission linked at intake is its own complaint again: no longer a duplicate nor closed (so retention
-   * leaves it alone), with the logging deadline that now applies.
+   * leaves it alone), with the logging deadline that now applies. False if it is not (or no longer) linked: of
+   * two concurrent unlinks, the second waits for the first one's row lock and then finds nothing to unlink.
    */
-  public void recordUnlinked(long complaintId, Instant loggingDueAt) {
-    jdbc.sql("update complaint set duplicate_of = null, closed_at = null, logging_due_at = :loggingDueAt where id = :id")
+  public boolean recordUnlinked(long complaintId, Instant loggingDueAt) {
+    return jdbc.sql("""
+            update complaint set duplicate_of = null, closed_at = null, logging_due_at = :loggingDueAt
+            where id = :id and duplicate_of is not null and process_instance_id is null
+            """)
         .param("loggingDueAt", timestamp(loggingDueAt))
         .param("id", complaintId)
-        .update();
+        .update() == 1;
   }
 
   public void recordClosingNote(long complaintId, String closingNote) {

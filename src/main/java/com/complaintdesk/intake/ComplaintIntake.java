@@ -115,15 +115,15 @@ public class ComplaintIntake {
   @Transactional
   public Complaint unlink(String trackingNumber) {
     Complaint linked = complaints.findByTrackingNumber(trackingNumber).orElseThrow(ComplaintNotFound::new);
-    if (linked.status() != ComplaintStatus.DUPLICATE || linked.processInstanceId() != null || linked.duplicateOf() == null) {
+    boolean linkedAtIntake = linked.status() == ComplaintStatus.DUPLICATE && complaints.recordUnlinked(linked.id(),
+        linked.channel().isCapturedByStaff() ? deadlines.loggingDueAt(now()) : null);
+    if (!linkedAtIntake) {
       throw new ComplaintConflict("Complaint " + trackingNumber + " is not a submission linked to an open complaint at"
           + " intake; only those can be unlinked.");
     }
     String openTrackingNumber = linked.duplicateOf();
     timeline.record(linked.id(), TimelineEventType.UNLINKED_FROM_OPEN_COMPLAINT, "from " + openTrackingNumber,
         actor.current());
-    complaints.recordUnlinked(linked.id(),
-        linked.channel().isCapturedByStaff() ? deadlines.loggingDueAt(now()) : null);
     complaints.findByTrackingNumber(openTrackingNumber).ifPresent(open ->
         timeline.record(open.id(), TimelineEventType.SUBMISSION_UNLINKED, trackingNumber, actor.current()));
     Complaint complaint = startProcess(complaints.get(trackingNumber));

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.List;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -19,7 +20,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 /**
  * Documents what the operations of a kind share, so that the controllers declare only what is their own (a
  * 409 or 422 with what it means there): the tag, who may call, the headers, and the error answers of invalid
- * and oversized bodies, unknown complaints, the rate limit, the staff login and the 500. Every error answer
+ * and oversized bodies, unknown complaints, the rate limit, the staff login, the channels' signature and the 500. Every error answer
  * is a problem detail, except the staff login's 401 and 403, which Spring Security answers before our code.
  */
 class ApiOperationDocumentation implements OpenApiCustomizer {
@@ -39,17 +40,20 @@ class ApiOperationDocumentation implements OpenApiCustomizer {
     openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
     openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
       boolean staff = path.startsWith("/api/intake");
-      operation.setTags(List.of(staff ? "Staff intake" : "Complainants"));
-      if (!staff) {
+      boolean channels = path.startsWith("/api/channels");
+      operation.setTags(List.of(staff ? "Staff intake" : channels ? "Channels" : "Complainants"));
+      if (channels) {
+        operation.setSecurity(List.of(new SecurityRequirement().addList(OpenApiConfiguration.CHANNEL_SIGNATURE)));
+      } else if (!staff) {
         // Said explicitly: no login; the tracking number and its access token are the complainant's key.
         operation.setSecurity(List.of());
       }
       describeHeaders(operation);
-      operation.setResponses(inOrderOfStatus(withErrors(operation, path, staff)));
+      operation.setResponses(inOrderOfStatus(withErrors(operation, path, staff, channels)));
     }));
   }
 
-  private ApiResponses withErrors(Operation operation, String path, boolean staff) {
+  private ApiResponses withErrors(Operation operation, String path, boolean staff, boolean channels) {
     ApiResponses responses = operation.getResponses();
     if (operation.getRequestBody() != null) {
       responses.addApiResponse("400", error("Invalid request: `errors` names each wrong field and why."));
@@ -62,7 +66,7 @@ class ApiOperationDocumentation implements OpenApiCustomizer {
       responses.addApiResponse("404", error("No such complaint, or a missing or wrong `X-Access-Token`: the same"
           + " answer either way, so nobody learns which tracking numbers exist."));
     }
-    if (!staff) {
+    if (!staff && !channels) {
       responses.addApiResponse("429", error("Too many requests from this address within a minute; retry after"
           + " `Retry-After` seconds.").addHeaderObject("Retry-After", seconds()));
     }

@@ -3,6 +3,7 @@ package com.complaintdesk.config;
 import com.complaintdesk.complaint.ComplaintConflict;
 import com.complaintdesk.complaint.ComplaintNotFound;
 import com.complaintdesk.intake.IdempotencyKeyReused;
+import com.complaintdesk.intake.InvalidChannelMessage;
 import com.complaintdesk.intake.SubmissionInProgress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -92,6 +93,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         .toList());
   }
 
+  @ExceptionHandler(InvalidChannelMessage.class)
+  ProblemDetail invalidChannelMessage(InvalidChannelMessage ex) {
+    return invalid(List.of(new FieldError(ex.field(), ex.getMessage())));
+  }
+
   @ExceptionHandler(ComplaintNotFound.class)
   ProblemDetail notFound() {
     return ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
@@ -140,6 +146,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   private static String fieldName(String field) {
     return switch (field) {
       case "channelSelfService", "channelCapturedByStaff" -> "channel";
+      case "textGivenForComplaint", "textLeftOutOfAnswer" -> "text";
+      case "scoreGivenWithAnswer" -> "satisfaction";
+      case "commentOnlyInAnswer" -> "comment";
       default -> field;
     };
   }

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
   static final String STAFF_LOGIN = "staffLogin";
+  static final String CHANNEL_SIGNATURE = "channelSignature";
 
   @Bean
   OpenAPI complaintDeskApi(PublicApiProperties limits) {
@@ -32,7 +33,14 @@ class OpenApiConfiguration {
             .addSecuritySchemes(STAFF_LOGIN, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP)
                 .scheme("basic")
-                .description("A staff user of the `intake` group, or an integration's technical user in it.")));
+                .description("A staff user of the `intake` group, or an integration's technical user in it."))
+            .addSecuritySchemes(CHANNEL_SIGNATURE, new SecurityScheme()
+                .type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER)
+                .name("X-Signature")
+                .description("`X-Signature: sha256=<hex>`, the HMAC-SHA256 of `<X-Timestamp>.<raw body>` keyed with"
+                    + " the channel's secret (`complaint-desk.channels.webhooks.<channel>.secret`), and"
+                    + " `X-Timestamp: <Unix seconds>`, at most 5 minutes off our clock.")));
   }
 
   @Bean
@@ -68,6 +76,10 @@ class OpenApiConfiguration {
 
         **Staff and integrations** (HTTP Basic, group `intake`) hand in complaints that arrived by email, \
         hotline, social media or survey (`POST /api/intake`).
+
+        **Channels**: social-media tools, chat bots and survey tools post signed messages \
+        (`POST /api/channels/{channel}/messages`, headers `X-Timestamp` and `X-Signature`) that become \
+        complaints, or answer a complaint's survey; each message id is taken once.
 
         Every error is an RFC 9457 problem detail (`application/problem+json`); invalid requests list the \
         wrong fields in `errors`. Request bodies may be at most %s; one client address may make %s to \

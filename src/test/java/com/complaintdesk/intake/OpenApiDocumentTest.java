@@ -37,14 +37,14 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void listsTheSixOperationsOfTheApiAndNothingElse() {
+  void listsTheSevenOperationsOfTheApiAndNothingElse() {
     Map<String, Map<String, Object>> paths = document.read("$.paths");
     assertThat(paths).containsOnlyKeys("/api/complaints", "/api/complaints/{trackingNumber}",
         "/api/complaints/{trackingNumber}/survey", "/api/complaints/{trackingNumber}/withdraw", "/api/intake",
-        "/api/intake/{trackingNumber}/unlink");
+        "/api/intake/{trackingNumber}/unlink", "/api/channels/{channel}/messages");
     assertThat(document.<List<String>>read("$.paths.*.*.operationId")).containsExactlyInAnyOrder(
         "submitComplaint", "getComplaintStatus", "answerSurvey", "withdrawComplaint", "captureComplaint",
-        "unlinkSubmission");
+        "unlinkSubmission", "receiveChannelMessage");
     assertThat(document.<String>read("$.info.title")).isEqualTo("complaint-desk API");
     assertThat(document.<String>read("$.info.description")).contains("64 KB", "X-Access-Token");
   }
@@ -113,5 +113,29 @@ class OpenApiDocumentTest {
         .containsExactly("WEB_FORM", "APP");
     assertThat(document.<List<String>>read("$.components.schemas.StaffIntakeRequest.properties.channel.enum"))
         .containsExactly("EMAIL", "HOTLINE", "SOCIAL_MEDIA", "SURVEY");
+  }
+
+  @Test
+  void describesTheChannelWebhookItsSignatureHeadersAndItsBody() {
+    var operation = "$.paths['/api/channels/{channel}/messages'].post";
+    assertThat(document.<List<String>>read(operation + ".tags")).containsExactly("Channels");
+    assertThat(document.<List<Object>>read(operation + ".security[*].channelSignature")).hasSize(1);
+    assertThat(document.<String>read("$.components.securitySchemes.channelSignature.name")).isEqualTo("X-Signature");
+    assertThat(document.<Map<String, Object>>read(operation + ".responses"))
+        .containsKeys("200", "201", "400", "401", "404", "409", "413", "500").doesNotContainKey("429");
+    assertThat(document.<List<String>>read(operation + ".parameters[?(@.name == 'channel')].schema.enum[*]"))
+        .containsExactly("social-media", "chat", "survey");
+    List<Map<String, Object>> headers = document.read(operation + ".parameters[?(@.in == 'header')]");
+    assertThat(headers).extracting(header -> header.get("name")).containsExactlyInAnyOrder("X-Timestamp", "X-Signature");
+    assertThat(headers).allSatisfy(header -> assertThat(header).containsEntry("required", true));
+    assertThat(document.<List<String>>read(operation + ".parameters[?(@.name == 'X-Signature')].description"))
+        .singleElement().asString().contains("HMAC-SHA256", "X-Timestamp");
+
+    assertThat(document.<String>read(operation + ".requestBody.content['application/json'].schema['$ref']"))
+        .isEqualTo("#/components/schemas/ChannelMessage");
+    assertThat(document.<Map<String, Object>>read("$.components.schemas.ChannelMessage.properties")).containsOnlyKeys(
+        "messageId", "sentAt", "author", "text", "trackingNumber", "satisfaction", "comment", "locale");
+    assertThat(document.<List<String>>read("$.components.schemas.ChannelMessage.required"))
+        .containsExactlyInAnyOrder("messageId", "sentAt");
   }
 }

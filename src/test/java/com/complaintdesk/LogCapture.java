@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Raises the named loggers to the given levels and collects every line logged meanwhile, message and stack
  * trace, as text; the console is spared the flood and gets it back on {@link #close()} with the old levels.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
   private final Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -27,7 +27,7 @@ final class LogCapture implements AutoCloseable {
   private final List<Appender<ILoggingEvent>> detached = new ArrayList<>();
   private final AppenderBase<ILoggingEvent> collector;
 
-  LogCapture(Map<String, Level> levels) {
+  public LogCapture(Map<String, Level> levels) {
     var layout = new PatternLayout();
     layout.setContext(context);
     layout.setPattern("%level [%thread] %logger: %msg%n%ex");
@@ -51,12 +51,12 @@ final class LogCapture implements AutoCloseable {
   }
 
   /** The lines logged so far that contain any of the values. */
-  List<String> linesContainingAny(String... values) {
+  public List<String> linesContainingAny(String... values) {
     return lines.stream().filter(line -> List.of(values).stream().anyMatch(line::contains)).toList();
   }
 
   /** Whether anything was logged that contains the value. */
-  boolean contains(String value) {
+  public boolean contains(String value) {
     return !linesContainingAny(value).isEmpty();
   }
 

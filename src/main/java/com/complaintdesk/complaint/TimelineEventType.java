@@ -25,6 +25,8 @@ public enum TimelineEventType {
   CLOSED(ComplaintStatus.CLOSED, true),
   WITHDRAWN(ComplaintStatus.WITHDRAWN, true),
   DUPLICATE(ComplaintStatus.DUPLICATE, true),
+  // the complainant answered one of our mails; public, because it is their own words on their own status page
+  USER_REPLIED(null, true),
   // retention: personal data erased some time after closing (the status stays what it was)
   CONTACT_DETAILS_ERASED(null, false),
   COMPLAINT_TEXTS_ERASED(null, false);

@@ -37,8 +37,9 @@ final class MailReader {
   }
 
   /**
-   * The mail's identity across nodes and restarts: its Message-ID; for a mail without one, a hash of the headers
-   * that tell it apart and of the server's arrival time, which every node reads the same.
+   * The mail's identity across nodes and restarts: its Message-ID; for a mail without one, a hash of its Date, From
+   * and Subject headers (the same mail delivered twice is one), and, only when it has no Date either, of the
+   * server's arrival time, which every node reads the same (so that such mails do not all count as one).
    */
   static String keyOf(MimeMessage mail) throws MessagingException {
     String messageId = mail.getMessageID();
@@ -46,10 +47,13 @@ final class MailReader {
       messageId = messageId.trim();
       return messageId.length() <= MAX_KEY_LENGTH ? messageId : "sha256:" + sha256(messageId);
     }
-    Date arrived = mail.getReceivedDate();
-    return "sha256:" + sha256(String.join("|", String.valueOf(mail.getHeader("Date", null)),
-        String.valueOf(mail.getHeader("From", null)), String.valueOf(mail.getHeader("Subject", null)),
-        String.valueOf(arrived == null ? null : arrived.getTime())));
+    String date = mail.getHeader("Date", null);
+    if (date == null) {
+      Date arrived = mail.getReceivedDate();
+      date = "arrived " + (arrived == null ? null : arrived.getTime());
+    }
+    return "sha256:" + sha256(String.join("|", date, String.valueOf(mail.getHeader("From", null)),
+        String.valueOf(mail.getHeader("Subject", null))));
   }
 
   static IncomingMail read(MimeMessage mail, Instant now) throws MessagingException, IOException {

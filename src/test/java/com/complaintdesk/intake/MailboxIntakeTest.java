@@ -156,6 +156,20 @@ class MailboxIntakeTest {
   }
 
   @Test
+  void aMailWithoutMessageIdDeliveredTwiceMakesOneComplaint() throws Exception {
+    Instant sent = Instant.now().minus(Duration.ofMinutes(5));
+    for (int delivery = 1; delivery <= 2; delivery++) {
+      MimeMessage mail = mailWithoutMessageId("Parcel lost", sent);
+      mail.setText("My parcel never arrived.", "UTF-8");
+      send(mail);
+      poller.poll();
+    }
+
+    assertThat(complaintsFrom(sender)).hasSize(1);
+    assertThat(unreadInMailbox()).isZero();
+  }
+
+  @Test
   void twoPollersReadingTheMailboxAtOnceMakeOneComplaintPerMail() throws Exception {
     for (int i = 1; i <= 3; i++) {
       MimeMessage mail = mail("Wang Fang", "Problem " + i, Instant.now());
@@ -326,6 +340,21 @@ class MailboxIntakeTest {
       }
     };
     mail.setFrom(new InternetAddress(sender, name));
+    mail.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+    mail.setSubject(subject, "UTF-8");
+    mail.setSentDate(Date.from(date));
+    return mail;
+  }
+
+  /** Some mail programs send none; the mail server in the test adds none either. */
+  private MimeMessage mailWithoutMessageId(String subject, Instant date) throws Exception {
+    var mail = new MimeMessage(smtp) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        removeHeader("Message-ID");
+      }
+    };
+    mail.setFrom(new InternetAddress(sender, "Wang Fang"));
     mail.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
     mail.setSubject(subject, "UTF-8");
     mail.setSentDate(Date.from(date));

@@ -31,6 +31,8 @@ public enum TimelineEventType {
   SUBMISSION_LINKED(null, false),
   UNLINKED_FROM_OPEN_COMPLAINT(ComplaintStatus.RECEIVED, true),
   SUBMISSION_UNLINKED(null, false),
+  // the complainant answered one of our mails; public, because it is their own words on their own status page
+  USER_REPLIED(null, true),
   // retention: personal data erased some time after closing (the status stays what it was)
   CONTACT_DETAILS_ERASED(null, false),
   COMPLAINT_TEXTS_ERASED(null, false);

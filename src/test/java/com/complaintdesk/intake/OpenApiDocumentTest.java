@@ -82,7 +82,7 @@ class OpenApiDocumentTest {
     assertThat(document.<String>read(submit + "['429'].headers['Retry-After'].schema.type")).isEqualTo("integer");
 
     List<Map<String, Map<String, Object>>> responsesOfEachOperation = document.read("$.paths.*.*.responses");
-    assertThat(responsesOfEachOperation).hasSize(6).allSatisfy(responses -> responses.forEach((status, response) -> {
+    assertThat(responsesOfEachOperation).hasSize(7).allSatisfy(responses -> responses.forEach((status, response) -> {
       if (status.matches("[45]\\d\\d") && !List.of("401", "403").contains(status)) {
         assertThat(JsonPath.<String>read(response, "$.content['application/problem+json'].schema['$ref']"))
             .as("%s %s", status, response.get("description")).isEqualTo(PROBLEM);

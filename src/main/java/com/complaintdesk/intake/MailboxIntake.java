@@ -6,8 +6,11 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Timeline;
 import com.complaintdesk.complaint.TimelineEventType;
+import com.complaintdesk.notification.NotificationOutbox;
+import com.complaintdesk.notification.NotificationTemplate;
 import java.sql.Timestamp;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -50,14 +53,16 @@ class MailboxIntake {
   private final ComplaintRepository complaints;
   private final Timeline timeline;
   private final Actor actor;
+  private final NotificationOutbox outbox;
 
   MailboxIntake(JdbcClient jdbc, ComplaintIntake intake, ComplaintRepository complaints, Timeline timeline,
-      Actor actor) {
+      Actor actor, NotificationOutbox outbox) {
     this.jdbc = jdbc;
     this.intake = intake;
     this.complaints = complaints;
     this.timeline = timeline;
     this.actor = actor;
+    this.outbox = outbox;
   }
 
   boolean alreadyTaken(String key) {
@@ -80,7 +85,9 @@ class MailboxIntake {
     Optional<Complaint> answered = answeredComplaint(mail);
     if (answered.isPresent()) {
       var complaint = answered.get();
-      timeline.record(complaint.id(), TimelineEventType.USER_REPLIED, replyText(mail), actor.current());
+      String reply = replyText(mail);
+      timeline.record(complaint.id(), TimelineEventType.USER_REPLIED, reply, actor.current());
+      outbox.toWhoeverHandles(complaint, NotificationTemplate.USER_REPLIED, Map.of("reply", reply));
       record(mail.key(), Outcome.REPLY, complaint.id());
       return new Taken(Outcome.REPLY, complaint.trackingNumber());
     }

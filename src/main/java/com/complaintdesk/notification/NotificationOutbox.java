@@ -1,6 +1,8 @@
 package com.complaintdesk.notification;
 
 import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.Department;
+import com.complaintdesk.security.StaffGroups;
 import com.complaintdesk.intake.StatusPage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +52,20 @@ public class NotificationOutbox {
   public void toStaffGroups(Complaint complaint, List<String> groups, NotificationTemplate template,
       Map<String, Object> details) {
     groups.forEach(group -> insert(complaint, group, RecipientKind.STAFF_GROUP, template, "en", staffDetails(complaint, details)));
+  }
+
+  /**
+   * To whoever handles the complaint now: its handler once named, else its department's leads once routed,
+   * else the intake agents (who log it).
+   */
+  public void toWhoeverHandles(Complaint complaint, NotificationTemplate template, Map<String, Object> details) {
+    if (complaint.handler() != null) {
+      toStaffUser(complaint, complaint.handler(), template, details);
+    } else if (complaint.department() != null) {
+      toStaffGroups(complaint, List.of(Department.valueOf(complaint.department()).leadsGroup()), template, details);
+    } else {
+      toStaffGroups(complaint, List.of(StaffGroups.INTAKE), template, details);
+    }
   }
 
   public void toStaffUser(Complaint complaint, String userId, NotificationTemplate template,

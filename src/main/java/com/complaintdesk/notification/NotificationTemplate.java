@@ -22,5 +22,7 @@ public enum NotificationTemplate {
   RESPONSE_DEADLINE_BREACHED,
   FINAL_REVIEW_NEEDED,
   /** A task waits in a group's queue (to the group's members). */
-  NEW_GROUP_TASK
+  NEW_GROUP_TASK,
+  /** The complainant answered one of our mails (to whoever handles the complaint now). */
+  USER_REPLIED
 }

@@ -223,6 +223,9 @@ class MailboxIntakeTest {
     assertThat(TimelineEventType.USER_REPLIED.isPublic()).as("their own words, on their own status page").isTrue();
     assertThat(driver.reload(complaint).status()).as("a reply moves no status").isEqualTo(complaint.status());
     assertThat(outcomeOf(reply)).isEqualTo("REPLY");
+    // not yet logged, so the intake agents are the ones to hear of it
+    assertThat(jdbc.sql("select recipient from notification where complaint_id = :id and template = 'USER_REPLIED'")
+        .param("id", complaint.id()).query(String.class).list()).containsExactly("intake");
   }
 
   @Test

@@ -3,7 +3,7 @@ package com.complaintdesk.config;
 import com.complaintdesk.complaint.ComplaintConflict;
 import com.complaintdesk.complaint.ComplaintNotFound;
 import com.complaintdesk.intake.IdempotencyKeyReused;
-import com.complaintdesk.intake.InvalidChannelMessage;
+import com.complaintdesk.intake.webhook.InvalidChannelMessage;
 import com.complaintdesk.intake.SubmissionInProgress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

@@ -12,7 +12,7 @@ public class SubmissionInProgress extends RuntimeException {
         lockTimeout);
   }
 
-  SubmissionInProgress(String message, Throwable lockTimeout) {
+  public SubmissionInProgress(String message, Throwable lockTimeout) {
     super(message, lockTimeout);
   }
 }

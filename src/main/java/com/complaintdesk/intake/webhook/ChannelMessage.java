@@ -1,5 +1,6 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.webhook;
 
+import com.complaintdesk.intake.TrackingNumbers;
 import com.complaintdesk.complaint.Contact;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.mailbox;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;

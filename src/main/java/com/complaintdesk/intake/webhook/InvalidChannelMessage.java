@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.webhook;
 
 /** A webhook message that is well-formed but does not fit its channel or its complaint: 400 naming the field. */
 public class InvalidChannelMessage extends RuntimeException {

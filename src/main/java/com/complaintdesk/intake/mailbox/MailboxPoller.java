@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.mailbox;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;

@@ -1,6 +1,6 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.webhook;
 
-import com.complaintdesk.intake.ChannelMessages.Outcome;
+import com.complaintdesk.intake.webhook.ChannelMessages.Outcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;

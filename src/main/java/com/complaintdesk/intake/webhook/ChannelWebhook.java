@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.webhook;
 
 import com.complaintdesk.complaint.Channel;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.webhook;
 
 import com.complaintdesk.config.ApiPathFilter;
 import com.complaintdesk.config.ProblemResponses;
@@ -40,7 +40,7 @@ class WebhookSignatureCheck extends ApiPathFilter {
   /** Right after ApiBodySizeLimit (-10,000 from the wrapper maximum), before Boot's form-content filter. */
   static final int ORDER = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 9_999;
   /** The request attribute that names the webhook whose secret signed this request. */
-  static final String VERIFIED_WEBHOOK = "com.complaintdesk.intake.WebhookSignatureCheck.verifiedWebhook";
+  static final String VERIFIED_WEBHOOK = "com.complaintdesk.intake.webhook.WebhookSignatureCheck.verifiedWebhook";
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSignatureCheck.class);
   private static final Pattern MESSAGES = Pattern.compile("/api/channels/([a-z-]{1,30})/messages");

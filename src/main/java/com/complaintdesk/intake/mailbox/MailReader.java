@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.mailbox;
 
 import com.complaintdesk.complaint.Contact;
 import jakarta.mail.Address;

@@ -1,9 +1,11 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.webhook;
 
+import com.complaintdesk.intake.ComplaintIntake;
+import com.complaintdesk.intake.SubmissionInProgress;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.feedback.ComplainantActions;
-import com.complaintdesk.intake.ChannelMessages.Outcome;
+import com.complaintdesk.intake.webhook.ChannelMessages.Outcome;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.CannotAcquireLockException;

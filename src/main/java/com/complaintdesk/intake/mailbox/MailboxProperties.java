@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.mailbox;
 
 import java.time.Duration;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.webhook;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,5 +1,7 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.mailbox;
 
+import com.complaintdesk.intake.ComplaintIntake;
+import com.complaintdesk.intake.TrackingNumbers;
 import com.complaintdesk.complaint.Actor;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;

@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.intake.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

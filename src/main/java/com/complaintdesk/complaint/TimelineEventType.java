@@ -33,6 +33,9 @@ public enum TimelineEventType {
   SUBMISSION_UNLINKED(null, false),
   // the complainant answered one of our mails; public, because it is their own words on their own status page
   USER_REPLIED(null, true),
+  // while the complaint waits for the user's answer its deadlines stand still (detail: how long they waited)
+  DEADLINES_PAUSED(null, true),
+  DEADLINES_RESUMED(null, true),
   // retention: personal data erased some time after closing (the status stays what it was)
   CONTACT_DETAILS_ERASED(null, false),
   COMPLAINT_TEXTS_ERASED(null, false);

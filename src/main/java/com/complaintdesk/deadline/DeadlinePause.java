@@ -1,0 +1,116 @@
+package com.complaintdesk.deadline;
+
+import static com.complaintdesk.complaint.ComplaintVariables.RESPONSE_DUE_AT;
+import static com.complaintdesk.complaint.ComplaintVariables.RESPONSE_REMINDER_AT;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintJournal;
+import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.TimelineEventType;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stops a complaint's response deadline while it waits for the user, and lets it run on by the time waited
+ * when the answer comes: the policy's 3 days are the department's time, not the user's. Paused, the reminder
+ * and deadline timers are suspended jobs (Cockpit shows them so); resumed, they are active again with due dates
+ * moved by the wait (Cockpit shows the new dates), and so are the process variables the timers and the task due
+ * dates read and the deadline the complainant's status page shows. Both steps are on the public timeline.
+ */
+@Component
+public class DeadlinePause {
+
+  /** The boundary timers of the department stage that count the response time. */
+  static final Set<String> RESPONSE_TIMERS = Set.of("ResponseReminderDue", "ResponseDeadlinePassed");
+  /** When the pause began; present exactly while the complaint's deadlines stand still. */
+  static final String PAUSED_SINCE = "deadlinesPausedSince";
+
+  private final ManagementService management;
+  private final RuntimeService runtime;
+  private final ComplaintRepository complaints;
+  private final ComplaintJournal journal;
+
+  public DeadlinePause(ManagementService management, RuntimeService runtime, ComplaintRepository complaints,
+      ComplaintJournal journal) {
+    this.management = management;
+    this.runtime = runtime;
+    this.complaints = complaints;
+    this.journal = journal;
+  }
+
+  /** Stops the clock; pausing a paused complaint changes nothing. */
+  @Transactional
+  public void pause(Complaint complaint) {
+    String instance = complaint.processInstanceId();
+    if (runtime.getVariable(instance, PAUSED_SINCE) != null) {
+      return;
+    }
+    responseTimers(instance).forEach(job -> management.suspendJobById(job.getId()));
+    runtime.setVariable(instance, PAUSED_SINCE, ClockUtil.getCurrentTime());
+    journal.record(complaint, TimelineEventType.DEADLINES_PAUSED, null);
+  }
+
+  /** Lets the clock run on, every deadline later by the time waited; a complaint not paused is left alone. */
+  @Transactional
+  public Duration resume(Complaint complaint) {
+    String instance = complaint.processInstanceId();
+    Date pausedSince = (Date) runtime.getVariable(instance, PAUSED_SINCE);
+    if (pausedSince == null) {
+      return Duration.ZERO;
+    }
+    Duration waited = Duration.between(pausedSince.toInstant(), ClockUtil.getCurrentTime().toInstant());
+    for (Job job : responseTimers(instance)) {
+      management.setJobDuedate(job.getId(), later(job.getDuedate(), waited));
+      management.activateJobById(job.getId());
+    }
+    Date dueAt = later((Date) runtime.getVariable(instance, RESPONSE_DUE_AT), waited);
+    if (dueAt != null) {
+      runtime.setVariable(instance, RESPONSE_DUE_AT, dueAt);
+      complaints.recordResponseDeadline(complaint.id(), dueAt.toInstant());
+    }
+    Date reminderAt = later((Date) runtime.getVariable(instance, RESPONSE_REMINDER_AT), waited);
+    if (reminderAt != null) {
+      runtime.setVariable(instance, RESPONSE_REMINDER_AT, reminderAt);
+    }
+    runtime.removeVariable(instance, PAUSED_SINCE);
+    journal.record(complaint, TimelineEventType.DEADLINES_RESUMED, "after " + words(waited));
+    return waited;
+  }
+
+  private List<Job> responseTimers(String processInstanceId) {
+    return RESPONSE_TIMERS.stream()
+        .flatMap(timer -> management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(timer)
+            .list().stream())
+        .toList();
+  }
+
+  private static Date later(Date date, Duration by) {
+    return date == null ? null : Date.from(date.toInstant().plus(by));
+  }
+
+  /** "2 days 4 hours", "35 minutes": the wait as the timeline says it. */
+  static String words(Duration waited) {
+    long days = waited.toDays();
+    long hours = waited.toHoursPart();
+    long minutes = waited.toMinutesPart();
+    var text = new StringBuilder();
+    if (days > 0) {
+      text.append(days).append(days == 1 ? " day" : " days");
+    }
+    if (hours > 0) {
+      text.append(text.isEmpty() ? "" : " ").append(hours).append(hours == 1 ? " hour" : " hours");
+    }
+    if (days == 0 && (minutes > 0 || text.isEmpty())) {
+      text.append(text.isEmpty() ? "" : " ").append(minutes).append(minutes == 1 ? " minute" : " minutes");
+    }
+    return text.toString();
+  }
+}

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -15,21 +16,30 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends the webapp session (Tasklist, Cockpit, Admin) of a user who was deleted or locked, at their next call
- * of the webapps' API, which then answers 401 as to anybody not logged in. The webapps themselves recheck a
- * session's user only when their authentication cache expires, and then notice a deletion but never a lock.
+ * Ends the session of a user who was deleted or locked, at their next call: of the webapps' API (Tasklist,
+ * Cockpit, Admin), which then answers 401 as to anybody not logged in, or of our staff pages, which then ask
+ * for a login. The webapps themselves recheck a session's user only when their authentication cache expires,
+ * and then notice a deletion but never a lock; Spring Security never rechecks. It runs before Spring Security,
+ * so that the call it ends the session of is already refused.
  * Locked means locked for good (login-max-attempts wrong passwords, until an admin unlocks): the short delay
  * after a single wrong password ends no session, or anybody could log a user out by mistyping their password.
  */
 @Component
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
 class EndSessionOfLockedOrDeletedUser extends OncePerRequestFilter {
 
   /** Where the webapps keep their logins in the HTTP session (Camunda's AuthenticationUtil.CAM_AUTH_SESSION_KEY). */
   private static final String WEBAPP_AUTHENTICATIONS = "authenticatedUser";
+
+  private static final String STAFF_PAGES = "/staff/";
 
   private static final Logger LOG = LoggerFactory.getLogger(EndSessionOfLockedOrDeletedUser.class);
 
@@ -44,22 +54,38 @@ class EndSessionOfLockedOrDeletedUser extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith(request.getContextPath() + webappApi);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !path.startsWith(webappApi) && !path.startsWith(STAFF_PAGES);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var session = request.getSession(false);
-    if (session != null && session.getAttribute(WEBAPP_AUTHENTICATIONS) instanceof Authentications logins) {
+    if (session != null) {
       ProcessEngine processEngine = engine.getObject();
-      Authentication login = logins.getAuthenticationForProcessEngine(processEngine.getName());
-      if (login != null && isLockedOrDeleted(processEngine, login.getIdentityId())) {
-        LOG.info("Ended the webapp session of user '{}': the user was deleted or locked", login.getIdentityId());
+      String user = userOf(session, processEngine);
+      if (user != null && isLockedOrDeleted(processEngine, user)) {
+        LOG.info("Ended the session of user '{}': the user was deleted or locked", user);
         session.invalidate();
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** Who the session belongs to: a webapp login or a login to our staff pages (one session may hold both). */
+  private static String userOf(HttpSession session, ProcessEngine engine) {
+    if (session.getAttribute(WEBAPP_AUTHENTICATIONS) instanceof Authentications logins) {
+      Authentication login = logins.getAuthenticationForProcessEngine(engine.getName());
+      if (login != null) {
+        return login.getIdentityId();
+      }
+    }
+    if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+        instanceof SecurityContext context && context.getAuthentication() != null) {
+      return context.getAuthentication().getName();
+    }
+    return null;
   }
 
   private static boolean isLockedOrDeleted(ProcessEngine engine, String userId) {

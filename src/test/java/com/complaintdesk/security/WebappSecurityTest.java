@@ -160,6 +160,22 @@ class WebappSecurityTest {
   }
 
   @Test
+  void aDeletedUsersStaffPageSessionEndsAtTheirNextCall() {
+    String user = newStaffUser(StaffGroups.COMPLAINT_MANAGERS);
+    var browser = browser();
+    browser.logInToStaffPages(user, PASSWORD);
+    assertThat(browser.get("/staff/outbox").statusCode()).isEqualTo(200);
+
+    identity.deleteUser(user);
+    users.remove(user);
+
+    var refused = browser.get("/staff/outbox");
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/staff/login"));
+  }
+
+  @Test
   void aUserLockedByWrongPasswordsLosesTheirSessionUntilAnAdminUnlocksThem() {
     String user = newStaffUser();
     var victim = browser();

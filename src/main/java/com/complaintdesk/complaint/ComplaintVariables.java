@@ -46,6 +46,11 @@ public final class ComplaintVariables {
 
   public static final String MESSAGE_SURVEY_ANSWERED = "SurveyAnswered";
   public static final String MESSAGE_COMPLAINT_WITHDRAWN = "ComplaintWithdrawn";
+  /** The user answered the handler's question; variable {@link #ANSWER}. */
+  public static final String MESSAGE_COMPLAINANT_ANSWERED = "ComplainantAnswered";
+  /** The handler's open question to the user (set by the ProposePlan form, cleared when answered or given up). */
+  public static final String QUESTION_FOR_USER = "questionForUser";
+  public static final String ANSWER = "answer";
 
   private ComplaintVariables() {
   }

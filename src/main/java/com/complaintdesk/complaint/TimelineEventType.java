@@ -33,6 +33,11 @@ public enum TimelineEventType {
   SUBMISSION_UNLINKED(null, false),
   // the complainant answered one of our mails; public, because it is their own words on their own status page
   USER_REPLIED(null, true),
+  // the handler asked the user a question (detail: the question), the user answered (detail: the answer) or
+  // did not within the wait
+  QUESTION_ASKED(null, true),
+  QUESTION_ANSWERED(null, true),
+  QUESTION_UNANSWERED(null, true),
   // while the complaint waits for the user's answer its deadlines stand still (detail: how long they waited)
   DEADLINES_PAUSED(null, true),
   DEADLINES_RESUMED(null, true),

@@ -15,6 +15,10 @@ public enum NotificationTemplate {
   DUPLICATE,
   /** A repeated submission joined the complainant's open complaint at intake. */
   LINKED_TO_OPEN_COMPLAINT,
+  /** The handler asks the complainant a question (payload: question, statusUrl). */
+  QUESTION_FOR_USER,
+  /** The question is still open after the answer wait (payload: question, statusUrl). */
+  QUESTION_REMINDER,
   // to staff
   CLASSIFIED_FOR_INFORMATION,
   LOGGING_DEADLINE_ESCALATION,

@@ -9,12 +9,15 @@ import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.TimelineEventType;
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,14 +36,14 @@ public class DeadlinePause {
   /** When the pause began; present exactly while the complaint's deadlines stand still. */
   static final String PAUSED_SINCE = "deadlinesPausedSince";
 
-  private final ManagementService management;
+  private final CommandExecutor commands;
   private final RuntimeService runtime;
   private final ComplaintRepository complaints;
   private final ComplaintJournal journal;
 
-  public DeadlinePause(ManagementService management, RuntimeService runtime, ComplaintRepository complaints,
+  public DeadlinePause(ProcessEngineConfigurationImpl engine, RuntimeService runtime, ComplaintRepository complaints,
       ComplaintJournal journal) {
-    this.management = management;
+    this.commands = engine.getCommandExecutorTxRequired();
     this.runtime = runtime;
     this.complaints = complaints;
     this.journal = journal;
@@ -53,7 +56,7 @@ public class DeadlinePause {
     if (runtime.getVariable(instance, PAUSED_SINCE) != null) {
       return;
     }
-    responseTimers(instance).forEach(job -> management.suspendJobById(job.getId()));
+    changeResponseTimers(instance, timer -> timer.setSuspensionState(SuspensionState.SUSPENDED.getStateCode()));
     runtime.setVariable(instance, PAUSED_SINCE, ClockUtil.getCurrentTime());
     journal.record(complaint, TimelineEventType.DEADLINES_PAUSED, null);
   }
@@ -67,10 +70,10 @@ public class DeadlinePause {
       return Duration.ZERO;
     }
     Duration waited = Duration.between(pausedSince.toInstant(), ClockUtil.getCurrentTime().toInstant());
-    for (Job job : responseTimers(instance)) {
-      management.setJobDuedate(job.getId(), later(job.getDuedate(), waited));
-      management.activateJobById(job.getId());
-    }
+    changeResponseTimers(instance, timer -> {
+      timer.setDuedate(later(timer.getDuedate(), waited));
+      timer.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
+    });
     Date dueAt = later((Date) runtime.getVariable(instance, RESPONSE_DUE_AT), waited);
     if (dueAt != null) {
       runtime.setVariable(instance, RESPONSE_DUE_AT, dueAt);
@@ -85,11 +88,17 @@ public class DeadlinePause {
     return waited;
   }
 
-  private List<Job> responseTimers(String processInstanceId) {
-    return RESPONSE_TIMERS.stream()
-        .flatMap(timer -> management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(timer)
-            .list().stream())
-        .toList();
+  /**
+   * Changes the timer jobs themselves, in the engine's command context: called from a delegate of the same
+   * process, the bulk updates of ManagementService would race the engine's own cached copy of the job.
+   */
+  private void changeResponseTimers(String processInstanceId, Consumer<JobEntity> change) {
+    commands.execute(context -> {
+      context.getJobManager().findJobsByProcessInstanceId(processInstanceId).stream()
+          .filter(job -> job instanceof TimerEntity && RESPONSE_TIMERS.contains(job.getActivityId()))
+          .forEach(change);
+      return null;
+    });
   }
 
   private static Date later(Date date, Duration by) {

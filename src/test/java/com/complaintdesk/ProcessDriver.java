@@ -6,6 +6,7 @@ import com.complaintdesk.complaint.AffectedUsers;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.ComplaintVariables;
 import com.complaintdesk.complaint.Contact;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.complaint.Timeline;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -68,6 +70,27 @@ public class ProcessDriver {
   public ProcessInstance processOf(Complaint complaint) {
     return engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(complaint.processInstanceId()).singleResult();
+  }
+
+  /**
+   * Makes the complaint wait for the complainant's answer without the handling model: a small process of the
+   * complaint's business key waits in a receive task {@code AwaitAnswer} for {@code ComplainantAnswered} (then
+   * in the user task {@code AfterAnswer}), holds {@code question} in {@code questionForUser}, and becomes the
+   * complaint's process instance. Returns the complaint, reloaded.
+   */
+  public Complaint waitForAnswerWithoutTheModel(Complaint complaint, String question) {
+    String key = "answer-wait-stand-in";
+    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+      engine.getRepositoryService().createDeployment().name(key)
+          .addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+              .startEvent().receiveTask("AwaitAnswer").message(ComplaintVariables.MESSAGE_COMPLAINANT_ANSWERED)
+              .userTask("AfterAnswer").endEvent().done())
+          .deploy();
+    }
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(key, complaint.trackingNumber(),
+        Map.of(ComplaintVariables.QUESTION_FOR_USER, question)).getId();
+    complaints.linkProcessInstance(complaint.id(), instance);
+    return reload(complaint);
   }
 
   public Complaint reload(Complaint complaint) {

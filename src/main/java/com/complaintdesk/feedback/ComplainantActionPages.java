@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The survey answer and the withdrawal as forms on the status page. Each answers with a redirect back to the
+ * The answer to the handler's question, the survey answer and the withdrawal as forms on the status page. Each answers with a redirect back to the
  * status page (post/redirect/get), which tells the user what happened.
  */
 @Controller
@@ -26,6 +26,21 @@ class ComplainantActionPages {
   ComplainantActionPages(ComplaintAccess access, ComplainantActions actions) {
     this.access = access;
     this.actions = actions;
+  }
+
+  @PostMapping("/complaints/{trackingNumber}/answer")
+  String answerQuestion(@PathVariable String trackingNumber, @RequestParam(required = false) String token,
+      @RequestParam(required = false) String answer) {
+    var complaint = access.open(trackingNumber, token);
+    if (answer == null || answer.isBlank() || answer.trim().length() > ComplainantActions.MAX_ANSWER) {
+      return redirect(trackingNumber, token, Notice.ANSWER_MISSING);
+    }
+    try {
+      actions.answerQuestion(complaint, answer);
+      return redirect(trackingNumber, token, Notice.ANSWER_THANKS);
+    } catch (ComplaintConflict noQuestion) {
+      return redirect(trackingNumber, token, Notice.ANSWER_CLOSED);
+    }
   }
 
   @PostMapping("/complaints/{trackingNumber}/survey")

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/complaints/{trackingNumber}/survey} and {@code .../withdraw}, with X-Access-Token. */
+/**
+ * {@code POST /api/complaints/{trackingNumber}/answer}, {@code .../survey} and {@code .../withdraw}, with
+ * X-Access-Token.
+ */
 @RestController
 class ComplainantActionsController {
 
@@ -28,6 +32,21 @@ class ComplainantActionsController {
   ComplainantActionsController(ComplaintAccess access, ComplainantActions actions) {
     this.access = access;
     this.actions = actions;
+  }
+
+  record QuestionAnswer(@NotBlank @Size(max = ComplainantActions.MAX_ANSWER) String answer) {
+  }
+
+  @PostMapping(path = "/api/complaints/{trackingNumber}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(operationId = "answerQuestion", summary = "Answer the handler's open question (`openQuestion` in the"
+      + " complaint's status), once, while the complaint waits for it")
+  @ApiResponse(responseCode = "409", description = "The complaint is not waiting for an answer.")
+  ResponseEntity<Void> answerQuestion(@PathVariable String trackingNumber,
+      @RequestHeader(name = "X-Access-Token", required = false) String accessToken,
+      @Valid @RequestBody QuestionAnswer answer) {
+    actions.answerQuestion(access.open(trackingNumber, accessToken), answer.answer());
+    return ResponseEntity.noContent().build();
   }
 
   record SurveyAnswer(@NotNull @Min(1) @Max(5) Integer satisfaction, @Size(max = 2000) String comment) {

@@ -3,6 +3,7 @@ package com.complaintdesk.intake;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.feedback.ComplainantActions;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ public class PublicStatusReader {
       EnumSet.of(ComplaintStatus.RECEIVED, ComplaintStatus.LOGGED, ComplaintStatus.CLASSIFIED, ComplaintStatus.ASSIGNED);
 
   private final Timeline timeline;
+  private final ComplainantActions actions;
 
-  public PublicStatusReader(Timeline timeline) {
+  public PublicStatusReader(Timeline timeline, ComplainantActions actions) {
     this.timeline = timeline;
+    this.actions = actions;
   }
 
   public PublicStatusView of(Complaint complaint) {
@@ -29,6 +32,7 @@ public class PublicStatusReader {
         .map(event -> new PublicStatusView.Entry(event.type(), event.status(), event.detail(), event.occurredAt()))
         .toList();
     return new PublicStatusView(complaint.trackingNumber(), complaint.status(), complaint.receivedAt(),
-        complaint.category(), deadlines, entries, complaint.satisfaction(), complaint.duplicateOf());
+        complaint.category(), deadlines, entries, complaint.satisfaction(), complaint.duplicateOf(),
+        actions.openQuestion(complaint).orElse(null));
   }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * What the complainant may see of their complaint: the JSON status answer and the status page show this.
- * {@code duplicateOf} is the tracking number of the complaint it is handled with (never that one's token).
+ * {@code duplicateOf} is the tracking number of the complaint it is handled with (never that one's token);
+ * {@code openQuestion} the handler's question while the process waits for the complainant's answer, else null.
  */
 public record PublicStatusView(String trackingNumber, ComplaintStatus status, Instant receivedAt, String category,
-    Deadlines deadlines, List<Entry> timeline, Integer satisfaction, String duplicateOf) {
+    Deadlines deadlines, List<Entry> timeline, Integer satisfaction, String duplicateOf, String openQuestion) {
 
   /** The deadlines that apply now: logging while it waits to be logged, the plan while the department works. */
   public record Deadlines(Instant loggingDueAt, Instant responseDueAt) {
@@ -22,6 +23,10 @@ public record PublicStatusView(String trackingNumber, ComplaintStatus status, In
 
   public boolean surveyOpen() {
     return status == ComplaintStatus.AWAITING_FEEDBACK;
+  }
+
+  public boolean questionOpen() {
+    return openQuestion != null;
   }
 
   public boolean withdrawable() {

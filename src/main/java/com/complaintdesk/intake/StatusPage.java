@@ -11,7 +11,7 @@ public final class StatusPage {
 
   /** The notices the status page knows; anything else in the URL is ignored. */
   public enum Notice {
-    SUBMITTED, SURVEY_THANKS, SURVEY_CLOSED, SURVEY_MISSING, WITHDRAWN, NOT_WITHDRAWABLE;
+    SUBMITTED, ANSWER_THANKS, ANSWER_CLOSED, ANSWER_MISSING, SURVEY_THANKS, SURVEY_CLOSED, SURVEY_MISSING, WITHDRAWN, NOT_WITHDRAWABLE;
 
     static Notice of(String value) {
       for (Notice notice : values()) {

@@ -36,7 +36,8 @@ public class NotificationMessages {
   static final Set<NotificationTemplate> TO_COMPLAINANT = EnumSet.of(NotificationTemplate.ACKNOWLEDGEMENT,
       NotificationTemplate.PROGRESS_NOTE, NotificationTemplate.RESULT_WITH_SURVEY, NotificationTemplate.REOPENED,
       NotificationTemplate.CLOSED, NotificationTemplate.WITHDRAWN, NotificationTemplate.DUPLICATE,
-      NotificationTemplate.LINKED_TO_OPEN_COMPLAINT);
+      NotificationTemplate.LINKED_TO_OPEN_COMPLAINT, NotificationTemplate.QUESTION_FOR_USER,
+      NotificationTemplate.QUESTION_REMINDER);
 
   private static final String TEMPLATES = "templates/";
   private static final String TEMPLATE_FOLDER = "mail/";

@@ -37,13 +37,14 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void listsTheSevenOperationsOfTheApiAndNothingElse() {
+  void listsTheEightOperationsOfTheApiAndNothingElse() {
     Map<String, Map<String, Object>> paths = document.read("$.paths");
     assertThat(paths).containsOnlyKeys("/api/complaints", "/api/complaints/{trackingNumber}",
-        "/api/complaints/{trackingNumber}/survey", "/api/complaints/{trackingNumber}/withdraw", "/api/intake",
+        "/api/complaints/{trackingNumber}/answer", "/api/complaints/{trackingNumber}/survey",
+        "/api/complaints/{trackingNumber}/withdraw", "/api/intake",
         "/api/intake/{trackingNumber}/unlink", "/api/channels/{channel}/messages");
     assertThat(document.<List<String>>read("$.paths.*.*.operationId")).containsExactlyInAnyOrder(
-        "submitComplaint", "getComplaintStatus", "answerSurvey", "withdrawComplaint", "captureComplaint",
+        "submitComplaint", "getComplaintStatus", "answerQuestion", "answerSurvey", "withdrawComplaint", "captureComplaint",
         "unlinkSubmission", "receiveChannelMessage");
     assertThat(document.<String>read("$.info.title")).isEqualTo("complaint-desk API");
     assertThat(document.<String>read("$.info.description")).contains("64 KB", "X-Access-Token");
@@ -52,7 +53,7 @@ class OpenApiDocumentTest {
   @Test
   void describesTheAccessTokenAndIdempotencyKeyHeaders() {
     List<Map<String, Object>> tokens = document.read("$.paths..parameters[?(@.name == 'X-Access-Token')]");
-    assertThat(tokens).hasSize(3).allSatisfy(token -> {
+    assertThat(tokens).hasSize(4).allSatisfy(token -> {
       assertThat(token).containsEntry("in", "header").containsEntry("required", true);
       assertThat((String) token.get("description")).contains("access token");
     });
@@ -68,6 +69,8 @@ class OpenApiDocumentTest {
         .containsKeys("201", "400", "409", "413", "422", "429", "500");
     assertThat(document.<Map<String, Object>>read("$.paths['/api/complaints/{trackingNumber}'].get.responses"))
         .containsKeys("200", "404", "429");
+    assertThat(document.<Map<String, Object>>read("$.paths['/api/complaints/{trackingNumber}/answer'].post.responses"))
+        .containsKeys("204", "400", "404", "409", "413", "429");
     assertThat(document.<Map<String, Object>>read("$.paths['/api/complaints/{trackingNumber}/survey'].post.responses"))
         .containsKeys("204", "400", "404", "409", "413", "429");
     assertThat(document.<Map<String, Object>>read("$.paths['/api/complaints/{trackingNumber}/withdraw'].post.responses"))
@@ -82,7 +85,7 @@ class OpenApiDocumentTest {
     assertThat(document.<String>read(submit + "['429'].headers['Retry-After'].schema.type")).isEqualTo("integer");
 
     List<Map<String, Map<String, Object>>> responsesOfEachOperation = document.read("$.paths.*.*.responses");
-    assertThat(responsesOfEachOperation).hasSize(7).allSatisfy(responses -> responses.forEach((status, response) -> {
+    assertThat(responsesOfEachOperation).hasSize(8).allSatisfy(responses -> responses.forEach((status, response) -> {
       if (status.matches("[45]\\d\\d") && !List.of("401", "403").contains(status)) {
         assertThat(JsonPath.<String>read(response, "$.content['application/problem+json'].schema['$ref']"))
             .as("%s %s", status, response.get("description")).isEqualTo(PROBLEM);

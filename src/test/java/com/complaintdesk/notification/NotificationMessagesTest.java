@@ -153,6 +153,18 @@ class NotificationMessagesTest {
     assertThat(message.text()).doesNotContain("javascript:");
   }
 
+  @ParameterizedTest
+  @EnumSource(value = NotificationTemplate.class, names = {"QUESTION_FOR_USER", "QUESTION_REMINDER"})
+  void theQuestionIsQuotedAndTheLinkLeadsToTheStatusPageToAnswerIt(NotificationTemplate template) {
+    var message = messages.render(notification(template, "en", Map.of("trackingNumber", TRACKING_NUMBER,
+        "statusUrl", STATUS_URL, "question", "Which phone model?\nAnd which app version?")));
+
+    assertThat(message.text()).contains("Our question:\nWhich phone model?\nAnd which app version?")
+        .contains("Answer on your complaint's page:\n" + STATUS_URL, "reply to this email");
+    assertThat(message.html()).contains("<blockquote", "Which phone model?\nAnd which app version?</blockquote>")
+        .contains("href=\"" + STATUS_URL + "\"");
+  }
+
   @Test
   void templateSyntaxInWhatPeopleWroteStaysText() {
     String tricky = "[(${statusUrl})] {0} #{app.name} ${trackingNumber}";
@@ -180,6 +192,7 @@ class NotificationMessagesTest {
       payload.put("measures", HOSTILE);
       payload.put("effect", HOSTILE);
       payload.put("originalTrackingNumber", "CD-20260301-0007");
+      payload.put("question", HOSTILE);
     } else {
       payload.put("activity", "Notify leads and managers");
       payload.put("responseDueAt", "2026-03-05T09:30:00Z");

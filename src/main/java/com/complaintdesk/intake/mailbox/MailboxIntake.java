@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Timeline;
 import com.complaintdesk.complaint.TimelineEventType;
+import com.complaintdesk.feedback.ComplainantActions;
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;
 import java.sql.Timestamp;
@@ -56,15 +57,17 @@ class MailboxIntake {
   private final Timeline timeline;
   private final Actor actor;
   private final NotificationOutbox outbox;
+  private final ComplainantActions actions;
 
   MailboxIntake(JdbcClient jdbc, ComplaintIntake intake, ComplaintRepository complaints, Timeline timeline,
-      Actor actor, NotificationOutbox outbox) {
+      Actor actor, NotificationOutbox outbox, ComplainantActions actions) {
     this.jdbc = jdbc;
     this.intake = intake;
     this.complaints = complaints;
     this.timeline = timeline;
     this.actor = actor;
     this.outbox = outbox;
+    this.actions = actions;
   }
 
   boolean alreadyTaken(String key) {
@@ -90,6 +93,7 @@ class MailboxIntake {
       String reply = replyText(mail);
       timeline.record(complaint.id(), TimelineEventType.USER_REPLIED, reply, actor.current());
       outbox.toWhoeverHandles(complaint, NotificationTemplate.USER_REPLIED, Map.of("reply", reply));
+      answerOpenQuestion(complaint, reply);
       record(mail.key(), Outcome.REPLY, complaint.id());
       return new Taken(Outcome.REPLY, complaint.trackingNumber());
     }
@@ -98,6 +102,16 @@ class MailboxIntake {
         mail.sender()));
     record(mail.key(), Outcome.NEW_COMPLAINT, complaint.id());
     return new Taken(Outcome.NEW_COMPLAINT, complaint.trackingNumber());
+  }
+
+  /**
+   * A reply while the handler's question is open is the answer, too (cut to what an answer holds). Checked
+   * before correlating: a failed correlation would mark this transaction rollback-only and lose the mail.
+   */
+  private void answerOpenQuestion(Complaint complaint, String reply) {
+    if (!reply.isBlank() && actions.waitsForAnswer(complaint)) {
+      actions.answerQuestion(complaint, MailReader.cut(reply.strip(), ComplainantActions.MAX_ANSWER));
+    }
   }
 
   /**

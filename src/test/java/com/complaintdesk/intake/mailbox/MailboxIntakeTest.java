@@ -12,6 +12,7 @@ import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Contact;
 import com.complaintdesk.complaint.Timeline;
 import com.complaintdesk.complaint.TimelineEvent;
+import com.complaintdesk.complaint.ComplaintVariables;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.notification.NotificationDispatcher;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -95,6 +96,7 @@ class MailboxIntakeTest {
   @Autowired ProcessDriver driver;
   @Autowired NotificationDispatcher dispatcher;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   final Session smtp = Session.getInstance(smtpSettings());
   /** A sender of its own per test, so that the tests' complaints never mix. */
@@ -226,6 +228,30 @@ class MailboxIntakeTest {
     // not yet logged, so the intake agents are the ones to hear of it
     assertThat(jdbc.sql("select recipient from notification where complaint_id = :id and template = 'USER_REPLIED'")
         .param("id", complaint.id()).query(String.class).list()).containsExactly("intake");
+  }
+
+  @Test
+  void aReplyWhileTheHandlersQuestionIsOpenIsAlsoTheAnswer() throws Exception {
+    Complaint complaint = driver.waitForAnswerWithoutTheModel(complaintFromMail("The app crashes"),
+        "Which phone model?");
+
+    MimeMessage reply = mail("Wang Fang", "Re: A question about your complaint " + complaint.trackingNumber(),
+        Instant.now());
+    reply.setText("""
+        A Pixel 8.
+
+        On Mon, 5 May 2026 at 10:00, Complaint desk wrote:
+        > Which phone model?
+        """, "UTF-8");
+    send(reply);
+    poller.poll();
+
+    assertThat(lastEventOf(complaint).type()).isEqualTo(TimelineEventType.USER_REPLIED);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(complaint.processInstanceId()).variableName(ComplaintVariables.ANSWER).singleResult()
+        .getValue()).isEqualTo("A Pixel 8.");
+    assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(complaint.processInstanceId())
+        .activityId("AfterAnswer").count()).isOne();
   }
 
   @Test

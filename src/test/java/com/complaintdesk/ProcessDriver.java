@@ -18,7 +18,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -73,23 +72,12 @@ public class ProcessDriver {
   }
 
   /**
-   * Makes the complaint wait for the complainant's answer without the handling model: a small process of the
-   * complaint's business key waits in a receive task {@code AwaitAnswer} for {@code ComplainantAnswered} (then
-   * in the user task {@code AfterAnswer}), holds {@code question} in {@code questionForUser}, and becomes the
-   * complaint's process instance. Returns the complaint, reloaded.
+   * Takes a tech-support complaint waiting at AssignHandler to the handler's question: handler-tech is named and
+   * asks, and the process waits in AwaitAnswer. Returns the complaint, reloaded.
    */
-  public Complaint waitForAnswerWithoutTheModel(Complaint complaint, String question) {
-    String key = "answer-wait-stand-in";
-    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
-      engine.getRepositoryService().createDeployment().name(key)
-          .addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
-              .startEvent().receiveTask("AwaitAnswer").message(ComplaintVariables.MESSAGE_COMPLAINANT_ANSWERED)
-              .userTask("AfterAnswer").endEvent().done())
-          .deploy();
-    }
-    String instance = engine.getRuntimeService().startProcessInstanceByKey(key, complaint.trackingNumber(),
-        Map.of(ComplaintVariables.QUESTION_FOR_USER, question)).getId();
-    complaints.linkProcessInstance(complaint.id(), instance);
+  public Complaint askUser(Complaint complaint, String question) {
+    complete(complaint, "AssignHandler", "lead-tech", Map.of("handler", "handler-tech"));
+    complete(complaint, "ProposePlan", "handler-tech", Map.of("askUser", true, "questionForUser", question));
     return reload(complaint);
   }
 

@@ -23,15 +23,13 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The complainant answers the handler's question: on the status page, through the JSON API, or (see
- * MailboxIntakeTest) by replying to our mail. Until the handling model asks questions, a stand-in process makes
- * a complaint wait for the answer ({@link ProcessDriver#waitForAnswerWithoutTheModel}).
+ * MailboxIntakeTest) by replying to our mail; the handler has asked with {@link ProcessDriver#askUser}.
  */
 @ComplaintDeskTest
 class QuestionAnswerTest {
@@ -57,14 +55,15 @@ class QuestionAnswerTest {
   @Test
   void answerQuestionHandsTheTrimmedAnswerToTheWaitingProcess() {
     var complaint = driver.submitAppCrash();
-    var waiting = driver.waitForAnswerWithoutTheModel(complaint, "Which phone model?");
+    var waiting = driver.askUser(complaint, "Which phone model?");
     String instance = waiting.processInstanceId();
     assertThat(actions.openQuestion(waiting)).contains("Which phone model?");
 
     actions.answerQuestion(waiting, "  A Pixel 8  ");
 
     assertThat(answerOf(instance)).isEqualTo("A Pixel 8");
-    assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId("AfterAnswer").count()).isOne();
+    driver.executeDueJobs(waiting);
+    assertThat(driver.task(waiting, "ProposePlan")).as("back with the handler").isNotNull();
     assertThat(actions.openQuestion(waiting)).isEmpty();
     assertThatThrownBy(() -> actions.answerQuestion(waiting, "Again")).isInstanceOf(ComplaintConflict.class);
   }
@@ -85,7 +84,7 @@ class QuestionAnswerTest {
     var complaint = driver.submitAppCrash();
     String path = "/api/complaints/" + complaint.trackingNumber();
     assertThat(http.get(path, null, "X-Access-Token", complaint.accessToken()).body()).doesNotContain("openQuestion");
-    var waiting = driver.waitForAnswerWithoutTheModel(complaint, "Which phone model?");
+    var waiting = driver.askUser(complaint, "Which phone model?");
     String instance = waiting.processInstanceId();
     assertThat(http.get(path, null, "X-Access-Token", complaint.accessToken()).<String>json("$.openQuestion"))
         .isEqualTo("Which phone model?");
@@ -109,7 +108,7 @@ class QuestionAnswerTest {
     assertThat(notWaiting.status()).isEqualTo(409);
     assertThat(notWaiting.headers().getContentType()).hasToString("application/problem+json");
 
-    var waiting = driver.waitForAnswerWithoutTheModel(complaint, "Which phone model?");
+    var waiting = driver.askUser(complaint, "Which phone model?");
     var blank = http.post(path, null, "{\"answer\": \"  \"}", "X-Access-Token", token);
     assertThat(blank.status()).isEqualTo(400);
     assertThat(blank.headers().getContentType()).hasToString("application/problem+json");
@@ -128,7 +127,7 @@ class QuestionAnswerTest {
     var complaint = driver.submitAppCrash();
     String statusPath = "/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken();
     assertThat(get(statusPath, "en").body()).doesNotContain("We have a question for you", "name=\"answer\"");
-    var waiting = driver.waitForAnswerWithoutTheModel(complaint, "<script>alert(1)</script> Which phone?");
+    var waiting = driver.askUser(complaint, "<script>alert(1)</script> Which phone?");
     String instance = waiting.processInstanceId();
 
     var page = get(statusPath, "en");
@@ -159,7 +158,6 @@ class QuestionAnswerTest {
   }
 
   @Test
-  @Disabled("until the BPMN lands")
   void theHandlingProcessWaitingInAwaitAnswerTakesTheAnswerAndGoesBackToProposePlan() {
     Complaint complaint = driver.submitAppCrash();
     driver.complete(complaint, "AssignHandler", "lead-tech", Map.of("handler", "handler-tech"));

@@ -150,7 +150,11 @@ class QuestionAnswerTest {
     var after = get(statusPath + "&notice=answer-thanks", "zh-CN");
     assertThat(after.body()).contains("谢谢，处理人已收到您的答复。").doesNotContain("name=\"answer\"");
     assertThat(get(statusPath + "&notice=answer-thanks", "en").body())
-        .contains("Thank you, the handler has your answer.");
+        .contains("Thank you, the handler has your answer.")
+        .as("the question and the answer stay on the timeline, as text")
+        .contains("<p class=\"detail\">&lt;script&gt;alert(1)&lt;/script&gt; Which phone?</p>",
+            "<p class=\"detail\">A Pixel 8</p>")
+        .doesNotContain("<script>alert");
 
     var again = post("/complaints/" + complaint.trackingNumber() + "/answer", csrf(page),
         Map.of("token", complaint.accessToken(), "answer", "Again"));

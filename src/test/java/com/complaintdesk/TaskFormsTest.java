@@ -33,7 +33,7 @@ class TaskFormsTest {
         Arguments.of("LogComplaint", "log-complaint", List.of("subject", "description", "declaredType", "affectedUsers")),
         Arguments.of("ReviewClassification", "review-classification", List.of("category", "priority", "department", "duplicateOf")),
         Arguments.of("AssignHandler", "assign-handler", List.of("handler")),
-        Arguments.of("ProposePlan", "propose-plan", List.of("plan", "askUser", "questionForUser")),
+        Arguments.of("ProposePlan", "propose-plan", List.of("plan", "askUser", "questionForUser", "closeUnanswered")),
         Arguments.of("ImplementPlan", "implement-plan", List.of("progressNote", "done")),
         Arguments.of("ConfirmResult", "confirm-result", List.of("measures", "effect", "goalMet")),
         Arguments.of("FollowUpCall", "follow-up-call", List.of("reached", "satisfaction", "comment")),

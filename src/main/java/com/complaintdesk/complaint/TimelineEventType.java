@@ -38,6 +38,7 @@ public enum TimelineEventType {
   QUESTION_ASKED(null, true),
   QUESTION_ANSWERED(null, true),
   QUESTION_UNANSWERED(null, true),
+  CLOSED_UNANSWERED(ComplaintStatus.CLOSED, true),
   // while the complaint waits for the user's answer its deadlines stand still (detail: how long they waited)
   DEADLINES_PAUSED(null, true),
   DEADLINES_RESUMED(null, true),

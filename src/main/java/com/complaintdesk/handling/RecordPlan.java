@@ -1,5 +1,6 @@
 package com.complaintdesk.handling;
 
+import static com.complaintdesk.complaint.ComplaintVariables.ANSWER;
 import static com.complaintdesk.complaint.ComplaintVariables.PLAN;
 import static com.complaintdesk.complaint.ComplaintVariables.QUESTION_FOR_USER;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Records the handler's initial plan: the department has answered within its deadline or not. A handler who
  * first asks the user a question ({@code askUser}) gives the question instead; the plan comes after the answer.
+ * One whose question stayed unanswered may close the complaint instead ({@code closeUnanswered}).
  */
 @Component("recordPlan")
 public class RecordPlan implements TaskListener {
@@ -31,6 +33,12 @@ public class RecordPlan implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskInput.flag(task, "closeUnanswered")) {
+      if (TaskInput.optional(task, QUESTION_FOR_USER) == null || TaskInput.optional(task, ANSWER) != null) {
+        throw new InvalidTaskInput("Only a complaint whose user left your question unanswered can be closed here.");
+      }
+      return;
+    }
     if (TaskInput.flag(task, "askUser")) {
       String question = TaskInput.required(task, QUESTION_FOR_USER, "Write the question for the user.");
       if (question.length() > MAX_QUESTION) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.complaintdesk.ComplaintDeskTest;
 import com.complaintdesk.ProcessDriver;
 import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.TimelineEventType;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +84,33 @@ class ConversationTest {
     assertThat(messagesTo(complaint).stream().filter("QUESTION_REMINDER"::equals)).hasSize(1);
     assertThat(driver.timelineOf(complaint)).contains(TimelineEventType.QUESTION_UNANSWERED,
         TimelineEventType.DEADLINES_RESUMED);
+  }
+
+  @Test
+  void aComplaintWhoseUserNeverAnsweredIsClosedByTheHandler() {
+    var complaint = askedComplaint("Can you send a screenshot?");
+    var instance = driver.processOf(complaint);
+    driver.advanceClock(complaint, Duration.ofDays(14).plusMinutes(1));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("ProposePlan");
+
+    driver.complete(complaint, "ProposePlan", "handler-tech", Map.of("closeUnanswered", true));
+
+    BpmnAwareTests.assertThat(instance).isEnded();
+    assertThat(driver.reload(complaint).status()).isEqualTo(ComplaintStatus.CLOSED);
+    assertThat(driver.timelineOf(complaint)).endsWith(TimelineEventType.CLOSED_UNANSWERED);
+    assertThat(messagesTo(complaint)).endsWith("CLOSED");
+    assertThat(management.createJobQuery().processInstanceId(complaint.processInstanceId()).count())
+        .as("no deadline timer left behind").isZero();
+  }
+
+  @Test
+  void onlyAnUnansweredQuestionLetsTheHandlerCloseTheComplaint() {
+    var complaint = driver.submitAppCrash();
+    driver.complete(complaint, "AssignHandler", "lead-tech", Map.of("handler", "handler-tech"));
+
+    assertThatThrownBy(() -> driver.complete(complaint, "ProposePlan", "handler-tech", Map.of("closeUnanswered", true)))
+        .hasMessageContaining("left your question unanswered");
+    BpmnAwareTests.assertThat(driver.processOf(complaint)).isWaitingAt("ProposePlan");
   }
 
   @Test

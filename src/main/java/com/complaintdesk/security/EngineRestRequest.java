@@ -1,15 +1,14 @@
 package com.complaintdesk.security;
 
+import com.complaintdesk.config.BufferedBodyStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
@@ -125,33 +124,7 @@ final class EngineRestRequest extends HttpServletRequestWrapper {
     if (body == null) {
       return super.getInputStream();
     }
-    var bytes = new ByteArrayInputStream(body);
-    return new ServletInputStream() {
-      @Override
-      public int read() {
-        return bytes.read();
-      }
-
-      @Override
-      public int read(byte[] buffer, int offset, int length) {
-        return bytes.read(buffer, offset, length);
-      }
-
-      @Override
-      public boolean isFinished() {
-        return bytes.available() == 0;
-      }
-
-      @Override
-      public boolean isReady() {
-        return true;
-      }
-
-      @Override
-      public void setReadListener(ReadListener listener) {
-        throw new UnsupportedOperationException("The body was already read; read it synchronously");
-      }
-    };
+    return new BufferedBodyStream(body);
   }
 
   @Override

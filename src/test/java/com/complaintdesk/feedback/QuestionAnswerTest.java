@@ -4,22 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.complaintdesk.ComplaintDeskTest;
+import com.complaintdesk.PageBrowser;
 import com.complaintdesk.HttpClient;
 import com.complaintdesk.ProcessDriver;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintConflict;
 import com.complaintdesk.complaint.ComplaintVariables;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ComplaintDeskTest
 class QuestionAnswerTest {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired ProcessDriver driver;
@@ -42,14 +32,12 @@ class QuestionAnswerTest {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   HttpClient http;
-  java.net.http.HttpClient browser;
-  String language = "en";
+  PageBrowser pages;
 
   @BeforeEach
   void clients() {
     http = new HttpClient(port);
-    browser = java.net.http.HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    pages = new PageBrowser(port);
   }
 
   @Test
@@ -126,37 +114,37 @@ class QuestionAnswerTest {
   void theStatusPageShowsTheQuestionAsTextAndTakesTheAnswerInBothLanguages() throws Exception {
     var complaint = driver.submitAppCrash();
     String statusPath = "/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken();
-    assertThat(get(statusPath, "en").body()).doesNotContain("We have a question for you", "name=\"answer\"");
+    assertThat(pages.get(statusPath, "en").body()).doesNotContain("We have a question for you", "name=\"answer\"");
     var waiting = driver.askUser(complaint, "<script>alert(1)</script> Which phone?");
     String instance = waiting.processInstanceId();
 
-    var page = get(statusPath, "en");
+    var page = pages.get(statusPath, "en");
     assertThat(page.body()).contains("We have a question for you", "&lt;script&gt;alert(1)&lt;/script&gt; Which phone?",
         "<label for=\"answer\">Your answer *</label>", "action=\"/complaints/" + complaint.trackingNumber() + "/answer\"")
         .containsPattern("<textarea id=\"answer\" name=\"answer\"[^>]* required")
         .doesNotContain("<script>alert");
-    assertThat(get(statusPath, "zh-CN").body()).contains("我们有一个问题想请教您", "提交答复");
+    assertThat(pages.get(statusPath, "zh-CN").body()).contains("我们有一个问题想请教您", "提交答复");
 
-    var blank = post("/complaints/" + complaint.trackingNumber() + "/answer", csrf(page),
+    var blank = pages.post("/complaints/" + complaint.trackingNumber() + "/answer", PageBrowser.csrf(page),
         Map.of("token", complaint.accessToken(), "answer", "  "));
     assertThat(blank.headers().firstValue("Location").orElseThrow()).endsWith("notice=answer-missing");
-    assertThat(get(statusPath + "&notice=answer-missing", "en").body())
+    assertThat(pages.get(statusPath + "&notice=answer-missing", "en").body())
         .contains("id=\"answer-error\"", "Write your answer", "aria-invalid=\"true\"");
 
-    var answered = post("/complaints/" + complaint.trackingNumber() + "/answer", csrf(page),
+    var answered = pages.post("/complaints/" + complaint.trackingNumber() + "/answer", PageBrowser.csrf(page),
         Map.of("token", complaint.accessToken(), "answer", "A Pixel 8"));
     assertThat(answered.headers().firstValue("Location").orElseThrow()).endsWith("notice=answer-thanks");
     assertThat(answerOf(instance)).isEqualTo("A Pixel 8");
-    var after = get(statusPath + "&notice=answer-thanks", "zh-CN");
+    var after = pages.get(statusPath + "&notice=answer-thanks", "zh-CN");
     assertThat(after.body()).contains("谢谢，处理人已收到您的答复。").doesNotContain("name=\"answer\"");
-    assertThat(get(statusPath + "&notice=answer-thanks", "en").body())
+    assertThat(pages.get(statusPath + "&notice=answer-thanks", "en").body())
         .contains("Thank you, the handler has your answer.")
         .as("the question and the answer stay on the timeline, as text")
         .contains("<p class=\"detail\">&lt;script&gt;alert(1)&lt;/script&gt; Which phone?</p>",
             "<p class=\"detail\">A Pixel 8</p>")
         .doesNotContain("<script>alert");
 
-    var again = post("/complaints/" + complaint.trackingNumber() + "/answer", csrf(page),
+    var again = pages.post("/complaints/" + complaint.trackingNumber() + "/answer", PageBrowser.csrf(page),
         Map.of("token", complaint.accessToken(), "answer", "Again"));
     assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("notice=answer-closed");
   }
@@ -184,31 +172,5 @@ class QuestionAnswerTest {
   private Object answerOf(String instance) {
     return history.createHistoricVariableInstanceQuery().processInstanceId(instance)
         .variableName(ComplaintVariables.ANSWER).singleResult().getValue();
-  }
-
-  private HttpResponse<String> get(String path, String acceptLanguage) throws IOException, InterruptedException {
-    language = acceptLanguage;
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept-Language", acceptLanguage).GET().build();
-    return browser.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String path, String csrfToken, Map<String, String> fields)
-      throws IOException, InterruptedException {
-    var all = new LinkedHashMap<>(fields);
-    all.put("_csrf", csrfToken);
-    String body = all.entrySet().stream()
-        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", language)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    return browser.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String csrf(HttpResponse<String> page) {
-    var matcher = CSRF.matcher(page.body());
-    assertThat(matcher.find()).as("the page carries a CSRF token").isTrue();
-    return matcher.group(1);
   }
 }

@@ -3,21 +3,14 @@ package com.complaintdesk.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintdesk.ComplaintDeskTest;
+import com.complaintdesk.PageBrowser;
 import com.complaintdesk.ProcessDriver;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.ComplaintStatus;
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,27 +23,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ComplaintDeskTest
 class PublicPagesTest {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern LOCATION_TOKEN = Pattern.compile("/complaints/(CD-[0-9A-Z]{10})\\?token=([^&]+)");
 
   @LocalServerPort int port;
   @Autowired ProcessDriver driver;
   @Autowired ComplaintRepository complaints;
-  HttpClient browser;
-  String language = "en";
+  PageBrowser pages;
 
   @BeforeEach
   void newBrowser() {
-    browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    pages = new PageBrowser(port);
   }
 
   @Test
   void complainantFilesAComplaintThroughTheFormAndFollowsItToTheSurvey() throws Exception {
-    var form = get("/complaints/new", "en");
+    var form = pages.get("/complaints/new", "en");
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(form.body()).contains("<label for=\"subject\">Subject *</label>", "lang=\"en\"");
 
-    var sent = post("/complaints", csrf(form), Map.of("declaredType", "FUNCTIONAL", "subject", "The app crashes",
+    var sent = pages.post("/complaints", PageBrowser.csrf(form), Map.of("declaredType", "FUNCTIONAL", "subject", "The app crashes",
         "description", "It crashes when I upload a photo", "affectedUsers", "MANY",
         "contactEmail", "li.wei@example.org", "consent", "true"));
 
@@ -59,7 +50,7 @@ class PublicPagesTest {
     assertThat(link.find()).isTrue();
     String trackingNumber = link.group(1);
     String token = link.group(2);
-    var confirmation = get(pathOf(sent), "en");
+    var confirmation = pages.get(pathOf(sent), "en");
     assertThat(confirmation.body()).contains("Your complaint <span class=tn>" + trackingNumber + "</span> was received",
         "within 3 days", "?token=" + token, "We received your complaint");
     var complaint = complaints.get(trackingNumber);
@@ -68,27 +59,27 @@ class PublicPagesTest {
 
     driver.executeDueJobs(complaint);
     driver.handleUntilResultSent(complaint);
-    var survey = get("/complaints/" + trackingNumber + "?token=" + token, "en");
+    var survey = pages.get("/complaints/" + trackingNumber + "?token=" + token, "en");
     assertThat(survey.body()).contains("How satisfied are you with the result?");
 
-    var answered = post("/complaints/" + trackingNumber + "/survey", csrf(survey),
+    var answered = pages.post("/complaints/" + trackingNumber + "/survey", PageBrowser.csrf(survey),
         Map.of("token", token, "satisfaction", "5", "comment", "Thanks"));
     assertThat(answered.headers().firstValue("Location").orElseThrow()).endsWith("notice=survey-thanks");
     assertThat(complaints.get(trackingNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
 
-    var again = post("/complaints/" + trackingNumber + "/survey", csrf(survey),
+    var again = pages.post("/complaints/" + trackingNumber + "/survey", PageBrowser.csrf(survey),
         Map.of("token", token, "satisfaction", "1"));
     assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("notice=survey-closed");
-    assertThat(get("/complaints/" + trackingNumber + "?token=" + token, "en").body())
+    assertThat(pages.get("/complaints/" + trackingNumber + "?token=" + token, "en").body())
         .contains("Your answer: 5 of 5.").doesNotContain("How satisfied are you");
   }
 
   @Test
   void formErrorsAreShownNextToTheFieldsInTheUsersLanguage() throws Exception {
-    var form = get("/complaints/new", "zh-CN,zh;q=0.9");
+    var form = pages.get("/complaints/new", "zh-CN,zh;q=0.9");
     assertThat(form.body()).contains("lang=\"zh-CN\"", "提交投诉");
 
-    var rejected = post("/complaints", csrf(form), Map.of("subject", "", "description", "x", "contactEmail", "nope"));
+    var rejected = pages.post("/complaints", PageBrowser.csrf(form), Map.of("subject", "", "description", "x", "contactEmail", "nope"));
 
     assertThat(rejected.statusCode()).isEqualTo(200);
     assertThat(rejected.body())
@@ -98,12 +89,12 @@ class PublicPagesTest {
 
   @Test
   void theLanguageSwitchIsRememberedAndKeepsTheLink() throws Exception {
-    var english = get("/?lang=en", "en");
+    var english = pages.get("/?lang=en", "en");
     assertThat(english.body()).contains("href=\"/?lang=zh-CN\"");
 
-    var chinese = get("/?lang=zh-CN", "en");
+    var chinese = pages.get("/?lang=zh-CN", "en");
     assertThat(chinese.body()).contains("投诉与反馈");
-    assertThat(get("/complaints/new", "en").body()).as("the cookie wins over the browser's language").contains("提交投诉");
+    assertThat(pages.get("/complaints/new", "en").body()).as("the cookie wins over the browser's language").contains("提交投诉");
   }
 
   @Test
@@ -115,7 +106,7 @@ class PublicPagesTest {
     driver.complete(complaint, "ImplementPlan", "handler-tech",
         Map.of("progressNote", "<script>alert(3)</script>", "done", false));
 
-    var page = get("/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken(), "en");
+    var page = pages.get("/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken(), "en");
 
     assertThat(page.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(3)&lt;/script&gt;");
   }
@@ -124,14 +115,14 @@ class PublicPagesTest {
   void withdrawalNeedsAConfirmation() throws Exception {
     var complaint = driver.submitAppCrash();
     String statusPath = "/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken();
-    assertThat(get(statusPath, "en").body()).contains("Withdraw this complaint");
+    assertThat(pages.get(statusPath, "en").body()).contains("Withdraw this complaint");
 
-    var confirm = get("/complaints/" + complaint.trackingNumber() + "/withdraw?token=" + complaint.accessToken(), "en");
+    var confirm = pages.get("/complaints/" + complaint.trackingNumber() + "/withdraw?token=" + complaint.accessToken(), "en");
     assertThat(confirm.body()).contains("Yes, withdraw it");
     assertThat(complaints.get(complaint.trackingNumber()).status()).as("nothing happens before confirming")
         .isEqualTo(ComplaintStatus.CLASSIFIED);
 
-    var done = post("/complaints/" + complaint.trackingNumber() + "/withdraw", csrf(confirm),
+    var done = pages.post("/complaints/" + complaint.trackingNumber() + "/withdraw", PageBrowser.csrf(confirm),
         Map.of("token", complaint.accessToken()));
     assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("notice=withdrawn");
     assertThat(complaints.get(complaint.trackingNumber()).status()).isEqualTo(ComplaintStatus.WITHDRAWN);
@@ -140,50 +131,21 @@ class PublicPagesTest {
   @Test
   void aWrongLinkShowsAFriendlyNotFoundPage() throws Exception {
     var complaint = driver.submitAppCrash();
-    var wrong = get("/complaints/" + complaint.trackingNumber() + "?token=wrong", "en");
+    var wrong = pages.get("/complaints/" + complaint.trackingNumber() + "?token=wrong", "en");
     assertThat(wrong.statusCode()).isEqualTo(404);
     assertThat(wrong.body()).contains("We cannot find this complaint").doesNotContain(complaint.subject());
   }
 
   @Test
   void formPostsWithoutTheCsrfTokenAreRefused() throws Exception {
-    get("/complaints/new", "en");
-    var forged = post("/complaints", null, Map.of("declaredType", "OTHER", "subject", "x", "description", "y",
+    pages.get("/complaints/new", "en");
+    var forged = pages.post("/complaints", null, Map.of("declaredType", "OTHER", "subject", "x", "description", "y",
         "affectedUsers", "ONE"));
     assertThat(forged.statusCode()).isEqualTo(403);
-  }
-
-  private HttpResponse<String> get(String path, String acceptLanguage) throws IOException, InterruptedException {
-    language = acceptLanguage;
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept-Language", acceptLanguage).GET().build();
-    return browser.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String path, String csrfToken, Map<String, String> fields)
-      throws IOException, InterruptedException {
-    var all = new LinkedHashMap<>(fields);
-    if (csrfToken != null) {
-      all.put("_csrf", csrfToken);
-    }
-    String body = all.entrySet().stream()
-        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept-Language", language)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    return browser.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static String pathOf(HttpResponse<String> redirect) {
     var location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
     return location.getRawPath() + "?" + location.getRawQuery();
-  }
-
-  private static String csrf(HttpResponse<String> page) {
-    var matcher = CSRF.matcher(page.body());
-    assertThat(matcher.find()).as("the page carries a CSRF token").isTrue();
-    return matcher.group(1);
   }
 }

@@ -1,5 +1,6 @@
 package com.complaintdesk.security;
 
+import com.complaintdesk.PageBrowser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,8 +20,6 @@ import java.util.stream.Collectors;
  * header of a modifying call when asked to.
  */
 public final class WebappBrowser {
-
-  private static final Pattern SPRING_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   static final String FORM = "application/x-www-form-urlencoded";
   static final String JSON = "application/json";
@@ -88,9 +85,8 @@ public final class WebappBrowser {
    * form. {@code formPage} is that page's path.
    */
   public HttpResponse<String> postForm(String formPage, String action, String fields) {
-    Matcher token = SPRING_CSRF.matcher(get(formPage).body());
-    String csrf = token.find() ? "&_csrf=" + encode(token.group(1)) : "";
-    return post(action, FORM, fields + csrf, false);
+    String csrf = PageBrowser.csrf(get(formPage));
+    return post(action, FORM, fields + "&_csrf=" + encode(csrf), false);
   }
 
   /** The Set-Cookie header that set the named cookie, with all its attributes. */

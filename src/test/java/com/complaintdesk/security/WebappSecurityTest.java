@@ -3,6 +3,7 @@ package com.complaintdesk.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintdesk.ComplaintDeskTest;
+import com.complaintdesk.PageBrowser;
 import com.complaintdesk.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -35,7 +35,6 @@ class WebappSecurityTest {
 
   private static final String PASSWORD = "s3cret-Passw0rd";
   private static final String TASK_COUNT = "/task/count";
-  private static final Pattern SPRING_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -99,15 +98,14 @@ class WebappSecurityTest {
   void theComplaintFormIsRefusedWithoutSpringsCsrfFieldAndAcceptedWithIt() {
     var browser = browser();
     var page = browser.get("/complaints/new");
-    var token = SPRING_CSRF.matcher(page.body());
-    assertThat(token.find()).as("the form carries a CSRF field").isTrue();
+    String token = PageBrowser.csrf(page);
     String fields = "declaredType=FUNCTIONAL&subject=Crash&description=It+crashes&affectedUsers=MANY"
         + "&contactEmail=li.wei%40example.org&consent=true";
 
     assertThat(browser.post("/complaints", WebappBrowser.FORM, fields, false).statusCode()).isEqualTo(403);
 
     var sent = browser.post("/complaints", WebappBrowser.FORM,
-        fields + "&_csrf=" + WebappBrowser.encode(token.group(1)), false);
+        fields + "&_csrf=" + WebappBrowser.encode(token), false);
     assertThat(sent.statusCode()).isEqualTo(302);
     assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).contains("/complaints/CD-"));
   }

@@ -1,16 +1,15 @@
 package com.complaintdesk.intake.webhook;
 
 import com.complaintdesk.config.ApiPathFilter;
+import com.complaintdesk.config.BufferedBodyStream;
 import com.complaintdesk.config.ProblemResponses;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -106,33 +105,7 @@ class WebhookSignatureCheck extends ApiPathFilter {
 
     @Override
     public ServletInputStream getInputStream() {
-      var bytes = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return bytes.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return bytes.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The verified body is read synchronously");
-        }
-      };
+      return new BufferedBodyStream(body);
     }
 
     @Override

@@ -5,6 +5,11 @@ public record Contact(String name, String email, String phone) {
 
   public static final Contact NONE = new Contact(null, null, null);
 
+  /** What a phone number may look like, on every way in: digits, spaces and + ( ) . / -. */
+  public static final String PHONE_PATTERN = "\\+?[0-9 ()./-]{5,40}";
+  /** The answer to a phone number that does not look like one, in the JSON APIs. */
+  public static final String PHONE_INVALID = "must be a phone number: digits, spaces, + ( ) . / -";
+
   public boolean hasEmail() {
     return email != null && !email.isBlank();
   }

@@ -2,6 +2,7 @@ package com.complaintdesk.intake;
 
 import com.complaintdesk.complaint.AffectedUsers;
 import com.complaintdesk.complaint.Category;
+import com.complaintdesk.complaint.Contact;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +34,7 @@ public class ComplaintForm {
   @Size(max = 320, message = "{form.contactEmail.invalid}")
   private String contactEmail;
 
-  @Pattern(regexp = "|\\+?[0-9 ()./-]{5,40}", message = "{form.contactPhone.invalid}")
+  @Pattern(regexp = "|" + Contact.PHONE_PATTERN, message = "{form.contactPhone.invalid}")
   private String contactPhone;
 
   private boolean consent;

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 public record ContactRequest(
     @Size(max = 200) String name,
     @Email @Size(max = 320) String email,
-    @Pattern(regexp = "\\+?[0-9 ()./-]{5,40}", message = "must be a phone number: digits, spaces, + ( ) . / -")
+    @Pattern(regexp = Contact.PHONE_PATTERN, message = Contact.PHONE_INVALID)
     String phone) {
 
   /** Spring logs request bodies at DEBUG: this one says which details came, not what they are. */

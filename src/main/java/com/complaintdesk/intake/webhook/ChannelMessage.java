@@ -1,7 +1,7 @@
 package com.complaintdesk.intake.webhook;
 
-import com.complaintdesk.intake.TrackingNumbers;
 import com.complaintdesk.complaint.Contact;
+import com.complaintdesk.intake.TrackingNumbers;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -49,7 +49,7 @@ public record ChannelMessage(
       @Schema(description = "The user's handle on the channel", example = "@liwei")
       @Size(max = 45) String handle,
       @Email @Size(max = 320) String email,
-      @Pattern(regexp = "\\+?[0-9 ()./-]{5,40}", message = "must be a phone number: digits, spaces, + ( ) . / -")
+      @Pattern(regexp = Contact.PHONE_PATTERN, message = Contact.PHONE_INVALID)
       String phone) {
 
     /** Spring logs request bodies at DEBUG: this one says which details came, not what they are. */

@@ -109,8 +109,18 @@ public class NotificationOutbox {
   /** Staff messages lead to Tasklist: to the task itself where the caller names it, else to the task list. */
   private Map<String, Object> staffDetails(Complaint complaint, Map<String, Object> details) {
     var payload = commonDetails(complaint, details);
-    payload.putIfAbsent("tasklistUrl", publicBaseUrl + "/camunda/app/tasklist/default/");
+    payload.putIfAbsent("tasklistUrl", tasklistUrl());
     return payload;
+  }
+
+  /** Tasklist's address, for staff messages that lead to it. */
+  private String tasklistUrl() {
+    return publicBaseUrl + "/camunda/app/tasklist/default/";
+  }
+
+  /** Tasklist opened at one task. */
+  String tasklistUrl(String taskId) {
+    return tasklistUrl() + "#/?task=" + taskId;
   }
 
   /** What every message names: the tracking number and, where the complainant gave one, their subject. */

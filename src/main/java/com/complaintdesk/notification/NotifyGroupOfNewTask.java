@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +19,12 @@ class NotifyGroupOfNewTask {
 
   private final ComplaintRepository complaints;
   private final NotificationOutbox outbox;
-  private final String publicBaseUrl;
   private final boolean enabled;
 
   NotifyGroupOfNewTask(ComplaintRepository complaints, NotificationOutbox outbox,
-      @Value("${complaint-desk.public-base-url}") String publicBaseUrl, NotificationProperties properties) {
+      NotificationProperties properties) {
     this.complaints = complaints;
     this.outbox = outbox;
-    this.publicBaseUrl = publicBaseUrl;
     this.enabled = properties.newGroupTask();
   }
 
@@ -47,6 +44,6 @@ class NotifyGroupOfNewTask {
     }
     outbox.toStaffGroups(complaints.get(trackingNumber), groups, NotificationTemplate.NEW_GROUP_TASK,
         Map.of("taskName", task.getName(),
-            "tasklistUrl", publicBaseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId()));
+            "tasklistUrl", outbox.tasklistUrl(task.getId())));
   }
 }

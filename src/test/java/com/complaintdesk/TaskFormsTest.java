@@ -2,9 +2,11 @@ package com.complaintdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.modelcheck.ProcessContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -28,16 +30,10 @@ class TaskFormsTest {
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper json;
 
+  /** The user tasks of processes/contract.yaml, as the model check reads them. */
   static Stream<Arguments> contract() {
-    return Stream.of(
-        Arguments.of("LogComplaint", "log-complaint", List.of("subject", "description", "declaredType", "affectedUsers")),
-        Arguments.of("ReviewClassification", "review-classification", List.of("category", "priority", "department", "duplicateOf")),
-        Arguments.of("AssignHandler", "assign-handler", List.of("handler")),
-        Arguments.of("ProposePlan", "propose-plan", List.of("plan", "askUser", "questionForUser", "closeUnanswered")),
-        Arguments.of("ImplementPlan", "implement-plan", List.of("progressNote", "done")),
-        Arguments.of("ConfirmResult", "confirm-result", List.of("measures", "effect", "goalMet")),
-        Arguments.of("FollowUpCall", "follow-up-call", List.of("reached", "satisfaction", "comment")),
-        Arguments.of("FinalReview", "final-review", List.of("closingNote")));
+    return ProcessContract.read(Path.of(ProcessContract.FILE)).userTasks().entrySet().stream()
+        .map(task -> Arguments.of(task.getKey(), task.getValue().form(), task.getValue().sets()));
   }
 
   @Test

@@ -32,6 +32,18 @@ public class Deadlines {
         workingTime.after(departmentStart, untilReminder));
   }
 
+  /**
+   * Where a deadline stands after it stood still from pausedSince to resumedAt: as much working time ahead of it as
+   * it had when the pause began. One that had passed by then keeps its distance in plain time.
+   */
+  public Instant resumed(Instant dueAt, Instant pausedSince, Instant resumedAt) {
+    Duration left = workingTime.between(pausedSince, dueAt);
+    if (left.isZero() || left.isNegative()) {
+      return dueAt.plus(Duration.between(pausedSince, resumedAt));
+    }
+    return workingTime.after(resumedAt, left);
+  }
+
   /** When the department's initial plan is due, and when its handler is reminded. */
   public record ResponseDeadline(Instant dueAt, Instant reminderAt) {
   }

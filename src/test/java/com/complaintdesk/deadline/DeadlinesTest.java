@@ -101,6 +101,22 @@ class DeadlinesTest {
   }
 
   @Test
+  void aPausedDeadlineMovesOnByTheTimeWaited() {
+    assertThat(deadlines(calendar(false)).resumed(at("2026-01-07T16:00"), at("2026-01-02T16:30"), at("2026-01-05T09:15")))
+        .as("without the calendar: by the 64 hours 45 minutes waited").isEqualTo(at("2026-01-10T08:45"));
+  }
+
+  @Test
+  void aPausedDeadlineKeepsTheWorkingTimeItHadLeft() {
+    var deadlines = deadlines(calendar(true));
+
+    assertThat(deadlines.resumed(at("2026-01-07T16:00"), at("2026-01-02T16:30"), at("2026-01-05T09:15")))
+        .as("asked on Friday 16:30, answered on Monday 09:15: 45 working minutes waited").isEqualTo(at("2026-01-07T16:45"));
+    assertThat(deadlines.resumed(at("2026-01-07T16:00"), at("2026-01-05T10:00"), at("2026-01-08T10:00")))
+        .as("22 working hours were left: Thursday 7, Friday 8, Monday 7").isEqualTo(at("2026-01-12T16:00"));
+  }
+
+  @Test
   void workingTimeBetweenTwoMomentsLeavesOutNightsWeekendsAndHolidays() {
     var time = WorkingTime.of(calendar(true, LocalDate.parse("2026-01-05")));
 

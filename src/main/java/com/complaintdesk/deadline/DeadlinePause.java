@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.TimelineEventType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Stops a complaint's response deadline while it waits for the user, and lets it run on by the time waited
  * when the answer comes: the policy's 3 days are the department's time, not the user's. Paused, the reminder
  * and deadline timers are suspended jobs (Cockpit shows them so); resumed, they are active again with due dates
- * moved by the wait (Cockpit shows the new dates), and so are the process variables the timers and the task due
+ * moved by the wait (Cockpit shows the new dates; with the business calendar on, they keep the working time they
+ * had left), and so are the process variables the timers and the task due
  * dates read and the deadline the complainant's status page shows. Both steps are on the public timeline.
  */
 @Component
@@ -40,13 +42,15 @@ public class DeadlinePause {
   private final RuntimeService runtime;
   private final ComplaintRepository complaints;
   private final ComplaintJournal journal;
+  private final Deadlines deadlines;
 
   public DeadlinePause(ProcessEngineConfigurationImpl engine, RuntimeService runtime, ComplaintRepository complaints,
-      ComplaintJournal journal) {
+      ComplaintJournal journal, Deadlines deadlines) {
     this.commands = engine.getCommandExecutorTxRequired();
     this.runtime = runtime;
     this.complaints = complaints;
     this.journal = journal;
+    this.deadlines = deadlines;
   }
 
   /** Stops the clock; pausing a paused complaint changes nothing. */
@@ -69,17 +73,19 @@ public class DeadlinePause {
     if (pausedSince == null) {
       return Duration.ZERO;
     }
-    Duration waited = Duration.between(pausedSince.toInstant(), ClockUtil.getCurrentTime().toInstant());
+    Instant since = pausedSince.toInstant();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Duration waited = Duration.between(since, now);
     changeResponseTimers(instance, timer -> {
-      timer.setDuedate(later(timer.getDuedate(), waited));
+      timer.setDuedate(resumed(timer.getDuedate(), since, now));
       timer.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
     });
-    Date dueAt = later((Date) runtime.getVariable(instance, RESPONSE_DUE_AT), waited);
+    Date dueAt = resumed((Date) runtime.getVariable(instance, RESPONSE_DUE_AT), since, now);
     if (dueAt != null) {
       runtime.setVariable(instance, RESPONSE_DUE_AT, dueAt);
       complaints.recordResponseDeadline(complaint.id(), dueAt.toInstant());
     }
-    Date reminderAt = later((Date) runtime.getVariable(instance, RESPONSE_REMINDER_AT), waited);
+    Date reminderAt = resumed((Date) runtime.getVariable(instance, RESPONSE_REMINDER_AT), since, now);
     if (reminderAt != null) {
       runtime.setVariable(instance, RESPONSE_REMINDER_AT, reminderAt);
     }
@@ -101,8 +107,8 @@ public class DeadlinePause {
     });
   }
 
-  private static Date later(Date date, Duration by) {
-    return date == null ? null : Date.from(date.toInstant().plus(by));
+  private Date resumed(Date dueAt, Instant pausedSince, Instant resumedAt) {
+    return dueAt == null ? null : Date.from(deadlines.resumed(dueAt.toInstant(), pausedSince, resumedAt));
   }
 
   /** "2 days 4 hours", "35 minutes": the wait as the timeline says it. */

@@ -4,6 +4,7 @@ import static com.complaintdesk.complaint.ComplaintVariables.SURVEY_WAIT;
 
 import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
+import com.complaintdesk.deadline.DeadlineProperties;
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;
 import java.util.Map;
@@ -20,10 +21,10 @@ public class InformUserOfResult implements JavaDelegate {
 
   private final ComplaintJournal journal;
   private final NotificationOutbox outbox;
-  private final FeedbackProperties properties;
+  private final DeadlineProperties properties;
 
   public InformUserOfResult(ComplaintJournal journal, NotificationOutbox outbox,
-      FeedbackProperties properties) {
+      DeadlineProperties properties) {
     this.journal = journal;
     this.outbox = outbox;
     this.properties = properties;

@@ -6,6 +6,7 @@ import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.InvalidTaskInput;
 import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
+import com.complaintdesk.deadline.DeadlineProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,9 @@ public class RecordSatisfaction implements JavaDelegate {
 
   private final ComplaintRepository complaints;
   private final ComplaintJournal journal;
-  private final FeedbackProperties properties;
+  private final DeadlineProperties properties;
 
-  public RecordSatisfaction(ComplaintRepository complaints, ComplaintJournal journal, FeedbackProperties properties) {
+  public RecordSatisfaction(ComplaintRepository complaints, ComplaintJournal journal, DeadlineProperties properties) {
     this.complaints = complaints;
     this.journal = journal;
     this.properties = properties;

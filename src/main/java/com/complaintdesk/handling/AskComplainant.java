@@ -6,7 +6,7 @@ import static com.complaintdesk.complaint.ComplaintVariables.QUESTION_FOR_USER;
 import com.complaintdesk.complaint.ComplaintJournal;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.deadline.DeadlinePause;
-import com.complaintdesk.feedback.FeedbackProperties;
+import com.complaintdesk.deadline.DeadlineProperties;
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;
 import java.util.Map;
@@ -25,10 +25,10 @@ public class AskComplainant implements JavaDelegate {
   private final ComplaintJournal journal;
   private final NotificationOutbox outbox;
   private final DeadlinePause deadlines;
-  private final FeedbackProperties properties;
+  private final DeadlineProperties properties;
 
   public AskComplainant(ComplaintJournal journal, NotificationOutbox outbox, DeadlinePause deadlines,
-      FeedbackProperties properties) {
+      DeadlineProperties properties) {
     this.journal = journal;
     this.outbox = outbox;
     this.deadlines = deadlines;

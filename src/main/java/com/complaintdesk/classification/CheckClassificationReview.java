@@ -2,13 +2,13 @@ package com.complaintdesk.classification;
 
 import static com.complaintdesk.complaint.ComplaintVariables.*;
 
-import com.complaintdesk.complaint.Category;
+import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.complaint.ComplaintRepository;
-import com.complaintdesk.complaint.Department;
 import com.complaintdesk.complaint.InvalidTaskInput;
 import com.complaintdesk.complaint.Priority;
 import com.complaintdesk.complaint.TaskInput;
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class CheckClassificationReview implements TaskListener {
 
   private final ComplaintRepository complaints;
+  private final Catalogue catalogue;
 
-  public CheckClassificationReview(ComplaintRepository complaints) {
+  public CheckClassificationReview(ComplaintRepository complaints, Catalogue catalogue) {
     this.complaints = complaints;
+    this.catalogue = catalogue;
   }
 
   @Override
@@ -34,9 +36,9 @@ public class CheckClassificationReview implements TaskListener {
       checkOriginal(duplicateOf, task.getExecution().getProcessBusinessKey());
       task.setVariable(DUPLICATE_OF, duplicateOf);
     } else {
-      requireOneOf(CATEGORY, task.getVariable(CATEGORY), Category.values());
-      requireOneOf(PRIORITY, task.getVariable(PRIORITY), Priority.values());
-      requireOneOf(DEPARTMENT, task.getVariable(DEPARTMENT), Department.values());
+      requireOneOf(CATEGORY, task.getVariable(CATEGORY), catalogue.categoryIds());
+      requireOneOf(PRIORITY, task.getVariable(PRIORITY), Arrays.stream(Priority.values()).map(Priority::name).toList());
+      requireOneOf(DEPARTMENT, task.getVariable(DEPARTMENT), catalogue.departmentIds());
     }
     task.setVariable(MARKED_DUPLICATE, duplicate);
   }
@@ -50,9 +52,9 @@ public class CheckClassificationReview implements TaskListener {
     }
   }
 
-  private static void requireOneOf(String field, Object value, Enum<?>[] allowed) {
-    if (value == null || Arrays.stream(allowed).noneMatch(option -> option.name().equals(value))) {
-      throw new InvalidTaskInput("Choose a " + field + " (one of " + Arrays.toString(allowed)
+  private static void requireOneOf(String field, Object value, List<String> allowed) {
+    if (!allowed.contains(value)) {
+      throw new InvalidTaskInput("Choose a " + field + " (one of " + String.join(", ", allowed)
           + "), or give the tracking number of the original complaint.");
     }
   }

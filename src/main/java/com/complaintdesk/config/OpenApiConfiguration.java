@@ -1,5 +1,6 @@
 package com.complaintdesk.config;
 
+import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.complaint.Channel;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -55,6 +56,18 @@ class OpenApiConfiguration {
       var schemas = openApi.getComponents().getSchemas();
       allowChannels(schemas.get("SubmitComplaintRequest"), false);
       allowChannels(schemas.get("StaffIntakeRequest"), true);
+    };
+  }
+
+  /** The declared types come from the catalogue, not from a Java type, so the document lists them from there. */
+  @Bean
+  @SuppressWarnings("unchecked")
+  OpenApiCustomizer declaredTypesFromCatalogue(Catalogue catalogue) {
+    return openApi -> {
+      var declaredType = (Schema<String>) openApi.getComponents().getSchemas().get("SubmitComplaintRequest")
+          .getProperties().get("declaredType");
+      declaredType.setEnum(catalogue.choosableCategoryIds());
+      declaredType.setDescription("What the complaint is about, as the complainant sees it; optional");
     };
   }
 

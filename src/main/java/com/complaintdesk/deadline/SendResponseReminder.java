@@ -38,7 +38,7 @@ public class SendResponseReminder implements JavaDelegate {
       outbox.toStaffUser(complaint, handler, NotificationTemplate.RESPONSE_REMINDER, details);
       reminded = handler;
     } else {
-      reminded = Department.valueOf(complaint.department()).leadsGroup();
+      reminded = Department.leadsGroupOf(complaint.department());
       outbox.toStaffGroups(complaint, List.of(reminded), NotificationTemplate.RESPONSE_REMINDER, details);
     }
     journal.record(complaint, TimelineEventType.RESPONSE_REMINDER_SENT, "reminded " + reminded);

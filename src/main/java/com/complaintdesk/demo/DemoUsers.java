@@ -1,5 +1,6 @@
 package com.complaintdesk.demo;
 
+import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.complaint.Department;
 import com.complaintdesk.security.StaffGroups;
 import java.util.ArrayList;
@@ -22,20 +23,28 @@ public class DemoUsers extends AbstractCamundaConfiguration {
 
   static final String PASSWORD = "demo";
 
+  private final Catalogue catalogue;
+
+  public DemoUsers(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
   record DemoUser(String id, String firstName, String lastName, List<String> groups) {
   }
 
-  static List<DemoUser> all() {
+  /** A lead and a handler for every department of the catalogue, named after its group (lead-design). */
+  static List<DemoUser> all(Catalogue catalogue) {
     var users = new ArrayList<>(List.of(
         new DemoUser("agent", "Ines", "Intake", List.of(StaffGroups.INTAKE)),
         new DemoUser("supervisor", "Sam", "Supervisor", List.of(StaffGroups.INTAKE_SUPERVISORS)),
         new DemoUser("triager", "Tara", "Triage", List.of(StaffGroups.TRIAGE)),
         new DemoUser("manager", "Mia", "Manager", List.of(StaffGroups.COMPLAINT_MANAGERS)),
         new DemoUser("auditor", "Aldo", "Auditor", List.of(StaffGroups.AUDITORS))));
-    for (Department department : Department.values()) {
-      String suffix = switch (department) {
-        case TECH_SUPPORT -> "tech";
-        case CUSTOMER_SERVICE -> "cs";
+    for (Department department : catalogue.departments()) {
+      // the names the product contract gave these two before the catalogue
+      String suffix = switch (department.id()) {
+        case "TECH_SUPPORT" -> "tech";
+        case "CUSTOMER_SERVICE" -> "cs";
         default -> department.group();
       };
       String name = department.group().replace('-', ' ');
@@ -49,7 +58,7 @@ public class DemoUsers extends AbstractCamundaConfiguration {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
-    for (DemoUser demo : all()) {
+    for (DemoUser demo : all(catalogue)) {
       if (identity.createUserQuery().userId(demo.id()).count() == 0) {
         var user = identity.newUser(demo.id());
         user.setFirstName(demo.firstName());

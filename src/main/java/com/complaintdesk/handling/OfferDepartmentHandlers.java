@@ -32,9 +32,9 @@ public class OfferDepartmentHandlers implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var department = Department.valueOf((String) task.getVariable(DEPARTMENT));
+    String group = Department.groupOf((String) task.getVariable(DEPARTMENT));
     List<Map<String, String>> options = identityService.createUserQuery()
-        .memberOfGroup(department.group())
+        .memberOfGroup(group)
         .orderByUserId().asc()
         .list().stream()
         .map(user -> Map.of("value", user.getId(), "label", label(user)))

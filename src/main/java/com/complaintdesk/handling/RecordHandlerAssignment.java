@@ -30,9 +30,9 @@ public class RecordHandlerAssignment implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     var handler = (String) task.getVariable(HANDLER);
-    var department = Department.valueOf((String) task.getVariable(DEPARTMENT));
-    if (handler == null || identityService.createUserQuery().userId(handler).memberOfGroup(department.group()).count() == 0) {
-      throw new InvalidTaskInput("Choose a handler who is a member of the group " + department.group() + ".");
+    String group = Department.groupOf((String) task.getVariable(DEPARTMENT));
+    if (handler == null || identityService.createUserQuery().userId(handler).memberOfGroup(group).count() == 0) {
+      throw new InvalidTaskInput("Choose a handler who is a member of the group " + group + ".");
     }
     var complaint = journal.complaint(task.getExecution().getProcessBusinessKey());
     complaints.recordHandler(complaint.id(), handler);

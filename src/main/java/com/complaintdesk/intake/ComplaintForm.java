@@ -1,7 +1,6 @@
 package com.complaintdesk.intake;
 
 import com.complaintdesk.complaint.AffectedUsers;
-import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Contact;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -14,7 +13,8 @@ import jakarta.validation.constraints.Size;
 public class ComplaintForm {
 
   @NotNull(message = "{form.declaredType.required}")
-  private Category declaredType;
+  @ChoosableCategory(message = "{form.declaredType.required}")
+  private String declaredType;
 
   @NotBlank(message = "{form.subject.required}")
   @Size(max = 200, message = "{form.subject.tooLong}")
@@ -50,11 +50,11 @@ public class ComplaintForm {
     return value == null || value.isBlank();
   }
 
-  public Category getDeclaredType() {
+  public String getDeclaredType() {
     return declaredType;
   }
 
-  public void setDeclaredType(Category declaredType) {
+  public void setDeclaredType(String declaredType) {
     this.declaredType = declaredType;
   }
 

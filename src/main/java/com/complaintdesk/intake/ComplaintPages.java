@@ -1,7 +1,7 @@
 package com.complaintdesk.intake;
 
 import com.complaintdesk.complaint.AffectedUsers;
-import com.complaintdesk.complaint.Category;
+import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.ComplaintAccess;
 import com.complaintdesk.complaint.Contact;
@@ -30,11 +30,13 @@ class ComplaintPages {
   private final ComplaintIntake intake;
   private final ComplaintAccess access;
   private final PublicStatusReader statusReader;
+  private final Catalogue catalogue;
   private final String publicBaseUrl;
 
-  ComplaintPages(ComplaintIntake intake, ComplaintAccess access, PublicStatusReader statusReader,
+  ComplaintPages(ComplaintIntake intake, ComplaintAccess access, PublicStatusReader statusReader, Catalogue catalogue,
       @Value("${complaint-desk.public-base-url}") String publicBaseUrl) {
     this.publicBaseUrl = publicBaseUrl;
+    this.catalogue = catalogue;
     this.intake = intake;
     this.access = access;
     this.statusReader = statusReader;
@@ -42,7 +44,7 @@ class ComplaintPages {
 
   @ModelAttribute
   void choices(Model model) {
-    model.addAttribute("categories", Category.values());
+    model.addAttribute("categories", catalogue.choosableCategories());
     model.addAttribute("affectedOptions", AffectedUsers.values());
     model.addAttribute("zone", ZoneId.systemDefault());
   }
@@ -64,16 +66,18 @@ class ComplaintPages {
       return "complaint-form";
     }
     var complaint = intake.receive(new ComplaintIntake.Submission(Channel.WEB_FORM, null, languageTag(locale),
-        form.getSubject().trim(), form.getDescription().trim(), null, form.getDeclaredType().name(),
+        form.getSubject().trim(), form.getDescription().trim(), null, form.getDeclaredType(),
         form.getAffectedUsers().name(), contactOf(form)));
     return "redirect:" + StatusPage.link(complaint.trackingNumber(), complaint.accessToken(), StatusPage.Notice.SUBMITTED);
   }
 
   @GetMapping("/complaints/{trackingNumber}")
   String status(@PathVariable String trackingNumber, @RequestParam(required = false) String token,
-      @RequestParam(required = false) String notice, Model model) {
+      @RequestParam(required = false) String notice, Model model, Locale locale) {
     var complaint = access.open(trackingNumber, token);
-    model.addAttribute("complaint", statusReader.of(complaint));
+    var status = statusReader.of(complaint);
+    model.addAttribute("complaint", status);
+    model.addAttribute("categoryLabel", status.category() == null ? null : catalogue.label(status.category(), locale));
     model.addAttribute("token", token);
     model.addAttribute("privateLink", publicBaseUrl + StatusPage.link(trackingNumber, token, null));
     model.addAttribute("notice", StatusPage.Notice.of(notice));

@@ -114,7 +114,7 @@ class ComplaintSubmissionController {
   private static ComplaintIntake.Submission submissionOf(SubmitComplaintRequest request) {
     return new ComplaintIntake.Submission(request.channel(), request.receivedAt(),
         request.locale() == null ? "en" : request.locale(), request.subject().trim(), request.description().trim(),
-        null, request.declaredType() == null ? null : request.declaredType().name(), request.affectedUsers().name(),
+        null, request.declaredType(), request.affectedUsers().name(),
         request.contact() == null ? null : request.contact().toContact());
   }
 

@@ -1,7 +1,6 @@
 package com.complaintdesk.intake;
 
 import com.complaintdesk.complaint.AffectedUsers;
-import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -15,7 +14,7 @@ import java.time.Instant;
 /** A complaint the user submits through the web form or the app. */
 public record SubmitComplaintRequest(
     @NotNull Channel channel,
-    Category declaredType,
+    @ChoosableCategory String declaredType,
     @NotBlank @Size(max = 200) String subject,
     @NotBlank @Size(max = 10_000) String description,
     @NotNull AffectedUsers affectedUsers,

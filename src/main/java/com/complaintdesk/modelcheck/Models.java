@@ -1,5 +1,6 @@
 package com.complaintdesk.modelcheck;
 
+import com.complaintdesk.complaint.Catalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,8 +19,8 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 
 /**
  * The designer's files under a repository root, read once: processes/*.bpmn, *.dmn, *.test.csv,
- * processes/contract.yaml and forms/*.form. A file that does not even read is a problem of its own; the rules
- * then check what did read.
+ * processes/contract.yaml, processes/catalogue.yaml and forms/*.form. A file that does not even read is a problem
+ * of its own; the rules then check what did read.
  */
 final class Models {
 
@@ -33,6 +34,7 @@ final class Models {
   final Map<String, JsonNode> forms = new LinkedHashMap<>();
   final List<String> testTables = new ArrayList<>();
   ProcessContract contract;
+  Catalogue catalogue;
 
   private Models(Path root) {
     this.root = root;
@@ -51,6 +53,7 @@ final class Models {
     }
     models.testTables.addAll(models.files("processes", ".test.csv"));
     models.parse(ProcessContract.FILE, () -> models.contract = ProcessContract.read(models.path(ProcessContract.FILE)));
+    models.parse(CatalogueRule.FILE, () -> models.catalogue = Catalogue.read(models.path(CatalogueRule.FILE)));
     if (models.bpmn.isEmpty() && models.unreadable.isEmpty()) {
       models.unreadable.add(new Problem("processes/", null, "no BPMN file here: run the check from the repository root"
           + " (or give the root as its argument)"));

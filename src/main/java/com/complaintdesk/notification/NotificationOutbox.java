@@ -62,7 +62,7 @@ public class NotificationOutbox {
     if (complaint.handler() != null) {
       toStaffUser(complaint, complaint.handler(), template, details);
     } else if (complaint.department() != null) {
-      toStaffGroups(complaint, List.of(Department.valueOf(complaint.department()).leadsGroup()), template, details);
+      toStaffGroups(complaint, List.of(Department.leadsGroupOf(complaint.department())), template, details);
     } else {
       toStaffGroups(complaint, List.of(StaffGroups.INTAKE), template, details);
     }

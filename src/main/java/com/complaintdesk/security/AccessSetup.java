@@ -3,6 +3,7 @@ package com.complaintdesk.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.complaint.ComplaintVariables;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,23 @@ import org.springframework.stereotype.Component;
  * Creates the contract's groups, their authorizations and the Tasklist filters when the engine starts,
  * in every profile. Idempotent: it only adds what is missing, so restarts and several nodes are safe.
  * Task access needs no grant here: the engine gives a task's candidate groups and assignee access to it.
+ * A department added to the catalogue gets its groups and their grants at the next start.
  */
 @Component
 @Order(1)
 public class AccessSetup extends AbstractCamundaConfiguration {
 
+  private final Catalogue catalogue;
+
+  public AccessSetup(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     createGroups(engine.getIdentityService());
     var authorizations = engine.getAuthorizationService();
-    for (String worker : StaffGroups.taskWorkers()) {
+    for (String worker : StaffGroups.taskWorkers(catalogue)) {
       grant(authorizations, worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // The name of the process and its forms in Tasklist; not its instances (that is READ_INSTANCE).
       grant(authorizations, worker, Resources.PROCESS_DEFINITION, ComplaintVariables.PROCESS_KEY, Permissions.READ);
@@ -47,8 +55,8 @@ public class AccessSetup extends AbstractCamundaConfiguration {
     createFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
   }
 
-  private static void createGroups(IdentityService identity) {
-    for (var group : StaffGroups.all()) {
+  private void createGroups(IdentityService identity) {
+    for (var group : StaffGroups.all(catalogue)) {
       if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
         var created = identity.newGroup(group.id());
         created.setName(group.name());
@@ -91,13 +99,13 @@ public class AccessSetup extends AbstractCamundaConfiguration {
     authorizations.saveAuthorization(authorization);
   }
 
-  private static void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+  private void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
     Filter mine = filter(filters, "My tasks", -10, "Tasks assigned to me",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     Filter groups = filter(filters, "My group tasks", -5, "Unclaimed tasks of my groups",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
     Filter all = filter(filters, "All open tasks", 0, "Every open task I may read", tasks.createTaskQuery());
-    for (String worker : StaffGroups.taskWorkers()) {
+    for (String worker : StaffGroups.taskWorkers(catalogue)) {
       grant(authorizations, worker, Resources.FILTER, mine.getId(), Permissions.READ);
       grant(authorizations, worker, Resources.FILTER, groups.getId(), Permissions.READ);
       if (StaffGroups.readers().contains(worker)) {

@@ -1,8 +1,10 @@
 package com.complaintdesk.security;
 
+import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.complaint.Department;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The Camunda groups of the product contract, with the names Admin shows. */
 public final class StaffGroups {
@@ -11,10 +13,14 @@ public final class StaffGroups {
   public static final String INTAKE_SUPERVISORS = "intake-supervisors";
   public static final String TRIAGE = "triage";
   /** The customer service department's group; it also takes the follow-up calls. */
-  public static final String CUSTOMER_SERVICE = Department.CUSTOMER_SERVICE.group();
+  public static final String CUSTOMER_SERVICE = Department.groupOf("CUSTOMER_SERVICE");
   public static final String COMPLAINT_MANAGERS = "complaint-managers";
   public static final String AUDITORS = "auditors";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  /** A department of the catalogue must not take over one of these by its name. */
+  private static final Set<String> ROLE_GROUPS =
+      Set.of(INTAKE, INTAKE_SUPERVISORS, TRIAGE, COMPLAINT_MANAGERS, AUDITORS, CAMUNDA_ADMIN);
 
   public record StaffGroup(String id, String name) {
   }
@@ -22,18 +28,27 @@ public final class StaffGroups {
   private StaffGroups() {
   }
 
-  /** Every group except camunda-admin, which the engine's admin-user set-up owns. */
-  public static List<StaffGroup> all() {
+  /** Every group except camunda-admin, which the engine's admin-user set-up owns: the roles' and the catalogue's departments'. */
+  public static List<StaffGroup> all(Catalogue catalogue) {
     var groups = new ArrayList<>(List.of(
         new StaffGroup(INTAKE, "Intake agents"),
         new StaffGroup(INTAKE_SUPERVISORS, "Intake supervisors"),
         new StaffGroup(TRIAGE, "Triage reviewers"),
         new StaffGroup(COMPLAINT_MANAGERS, "Complaint managers"),
         new StaffGroup(AUDITORS, "Auditors")));
-    for (Department department : Department.values()) {
-      String name = departmentName(department);
-      groups.add(new StaffGroup(department.group(), name + " handlers"));
-      groups.add(new StaffGroup(department.leadsGroup(), name + " leads"));
+    for (Department department : catalogue.departments()) {
+      for (String group : List.of(department.group(), department.leadsGroup())) {
+        if (ROLE_GROUPS.contains(group)) {
+          throw new IllegalStateException("The department " + department.id() + " of the catalogue would take over the"
+              + " group " + group + " of another role: give it another id in processes/catalogue.yaml");
+        }
+      }
+      groups.add(new StaffGroup(department.group(), department.name() + " handlers"));
+      groups.add(new StaffGroup(department.leadsGroup(), department.name() + " leads"));
+    }
+    // The follow-up calls need their group even in a catalogue without a customer service department.
+    if (groups.stream().noneMatch(group -> group.id().equals(CUSTOMER_SERVICE))) {
+      groups.add(new StaffGroup(CUSTOMER_SERVICE, "Customer service"));
     }
     return groups;
   }
@@ -49,12 +64,7 @@ public final class StaffGroups {
   }
 
   /** Groups that work in Tasklist: all but the auditors, who read in Cockpit and change nothing. */
-  public static List<String> taskWorkers() {
-    return all().stream().map(StaffGroup::id).filter(id -> !id.equals(AUDITORS)).toList();
-  }
-
-  private static String departmentName(Department department) {
-    String words = department.name().replace('_', ' ').toLowerCase();
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  public static List<String> taskWorkers(Catalogue catalogue) {
+    return all(catalogue).stream().map(StaffGroup::id).filter(id -> !id.equals(AUDITORS)).toList();
   }
 }

@@ -73,6 +73,10 @@ class ClassificationStageTest {
     assertThatThrownBy(() -> driver.complete(complaint, "ReviewClassification", "triager",
         Map.of("category", "EXPERIENCE", "priority", "URGENT", "department", "DESIGN")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("priority");
+    assertThatThrownBy(() -> driver.complete(complaint, "ReviewClassification", "triager",
+        Map.of("category", "EXPERIENCE", "priority", "HIGH", "department", "MARKETING")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Choose a department (one of PRODUCT, DESIGN, TECH_SUPPORT, LEGAL, CUSTOMER_SERVICE)");
 
     BpmnAwareTests.assertThat(driver.processOf(complaint)).isWaitingAt("ReviewClassification");
   }

@@ -119,6 +119,13 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void declaredTypesAreTheCataloguesChoosableCategories() {
+    assertThat(document.<List<String>>read("$.components.schemas.SubmitComplaintRequest.properties.declaredType.enum"))
+        .containsExactly("FUNCTIONAL", "EXPERIENCE", "CONTENT", "SERVICE", "PRICE", "TRANSACTION_DISPUTE",
+            "INFORMATION_SECURITY", "OTHER");
+  }
+
+  @Test
   void describesTheChannelWebhookItsSignatureHeadersAndItsBody() {
     var operation = "$.paths['/api/channels/{channel}/messages'].post";
     assertThat(document.<List<String>>read(operation + ".tags")).containsExactly("Channels");

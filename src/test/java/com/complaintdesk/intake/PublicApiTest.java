@@ -54,6 +54,17 @@ class PublicApiTest {
   }
 
   @Test
+  void declaredTypeOutsideTheCatalogueListsTheChoosableOnes() {
+    var response = http.post("/api/complaints", null, VALID.replace("\"SERVICE\"", "\"WEATHER\"").replace("\"No answer\"", "\"\""));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.<List<String>>json("$.errors[*].field")).as("named with the other wrong fields")
+        .containsExactly("declaredType", "subject");
+    assertThat(response.<String>json("$.errors[0].message")).isEqualTo("must be one of FUNCTIONAL, EXPERIENCE, CONTENT,"
+        + " SERVICE, PRICE, TRANSACTION_DISPUTE, INFORMATION_SECURITY, OTHER");
+  }
+
+  @Test
   void malformedJsonAndUnknownFieldsAreRejected() {
     assertThat(http.post("/api/complaints", null, "{\"channel\": ").status()).isEqualTo(400);
     var unknown = http.post("/api/complaints", null, VALID.replace("{\"channel\"", "{\"admin\": true, \"channel\""));

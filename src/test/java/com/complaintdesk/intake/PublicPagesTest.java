@@ -88,6 +88,23 @@ class PublicPagesTest {
   }
 
   @Test
+  void formOffersTheCataloguesCategoriesInTheUsersLanguageAndNothingElse() throws Exception {
+    var chinese = pages.get("/complaints/new", "zh-CN,zh;q=0.9");
+    assertThat(chinese.body()).contains("<option value=\"FUNCTIONAL\">功能无法使用</option>",
+        "<option value=\"OTHER\">其他</option>");
+    assertThat(pages.get("/complaints/new", "en").body()).contains("<option value=\"FUNCTIONAL\">Something does not work</option>");
+
+    var tampered = pages.post("/complaints", PageBrowser.csrf(chinese), Map.of("declaredType", "NOT_A_CATEGORY",
+        "subject", "x", "description", "y", "affectedUsers", "ONE"));
+    assertThat(tampered.statusCode()).isEqualTo(200);
+    assertThat(tampered.body()).contains("<p class=\"error\" id=\"declaredType-error\">Choose what the complaint is about.</p>");
+
+    var complaint = driver.submitAppCrash();
+    assertThat(pages.get("/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken(), "zh-CN").body())
+        .as("the status page names the category as the catalogue labels it").contains("功能无法使用");
+  }
+
+  @Test
   void theLanguageSwitchIsRememberedAndKeepsTheLink() throws Exception {
     var english = pages.get("/?lang=en", "en");
     assertThat(english.body()).contains("href=\"/?lang=zh-CN\"");

@@ -174,6 +174,34 @@ class ModelCheckTest {
   }
 
   @Test
+  void categoryOfTheCatalogueMissingFromAFormIsNamed() {
+    edit("processes/catalogue.yaml", "categories:\n", """
+        categories:
+          - id: ACCESSIBILITY
+            label:
+              en: Hard to use with assistive technology
+            choosable: false
+        """);
+
+    assertThat(ModelCheck.check(copy)).anySatisfy(problem -> {
+      assertThat(problem.file()).isEqualTo("forms/assign-handler.form");
+      assertThat(problem.element()).isEqualTo("category");
+      assertThat(problem.message()).contains("lack [ACCESSIBILITY]", "add an option");
+    });
+  }
+
+  @Test
+  void departmentARuleGivesButTheCatalogueLacksIsNamed() {
+    edit("processes/complaint-routing.dmn", "<text>\"DESIGN\"</text>", "<text>\"DESIGNS\"</text>");
+
+    assertThat(ModelCheck.check(copy)).anySatisfy(problem -> {
+      assertThat(problem.file()).isEqualTo("processes/complaint-routing.dmn");
+      assertThat(problem.element()).startsWith("complaint-routing rule ");
+      assertThat(problem.message()).contains("department \"DESIGNS\" is not in processes/catalogue.yaml");
+    });
+  }
+
+  @Test
   void modelTheEngineRefusesIsNamed() {
     edit(BPMN, "camunda:historyTimeToLive=\"P730D\" ", "");
 

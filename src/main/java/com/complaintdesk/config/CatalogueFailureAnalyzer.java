@@ -10,7 +10,7 @@ class CatalogueFailureAnalyzer extends AbstractFailureAnalyzer<CatalogueInvalid>
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, CatalogueInvalid cause) {
     return new FailureAnalysis("The catalogue of categories and departments cannot be used:\n  " + cause.getMessage(),
-        "Fix that entry in " + cause.source() + " (README.md, \"Add a category or a department\", shows the format)"
+        "Fix that entry in " + cause.source() + " (docs/designers.md, \"Add a category end to end\", shows the format)"
             + " and start the app again.", cause);
   }
 }

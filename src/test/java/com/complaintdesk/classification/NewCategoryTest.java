@@ -34,11 +34,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A designer adds the category ACCESSIBILITY and the department PARTNER_RELATIONS the way README.md's recipe
- * says ("Add a category or a department"), on copies of the shipped files: the catalogue entries, a category
- * rule and a routing rule with their test rows, the form options. Then the app starts on that catalogue with
- * those models, and the new category and department work end to end. Its own context and engine, because the
- * catalogue differs from the shared one's.
+ * A designer adds the category ACCESSIBILITY and the department PARTNER_RELATIONS the way docs/designers.md says
+ * ("Add a category end to end", "Add a department"), on copies of the shipped files: the catalogue entries, a
+ * category rule and a routing rule with their test rows, the form options. The copy passes the model check, and
+ * the app started on that catalogue with those models takes the new category and department end to end. Its
+ * own context and engine, because the catalogue differs from the shared one's.
  */
 @ComplaintDeskTest
 @TestPropertySource(properties = "camunda.bpm.process-engine-name=newCategoryTest")

@@ -3,22 +3,26 @@ package com.complaintdesk.complaint;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * A complaint's timeline, and the one place that moves its status: every status change is an event,
- * so the status page, the audit trail and the reports can never disagree.
+ * so the status page, the audit trail and the reports can never disagree. Each entry is also published as a
+ * {@link TimelineRecorded} event to listeners in the same transaction (the reports' facts).
  */
 @Component
 public class Timeline {
 
   private final JdbcClient jdbc;
   private final ComplaintRepository complaints;
+  private final ApplicationEventPublisher events;
 
-  public Timeline(JdbcClient jdbc, ComplaintRepository complaints) {
+  public Timeline(JdbcClient jdbc, ComplaintRepository complaints, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.complaints = complaints;
+    this.events = events;
   }
 
   public void record(long complaintId, TimelineEventType type, String detail, String actor) {
@@ -40,6 +44,7 @@ public class Timeline {
         .param("actor", actor)
         .param("occurredAt", ComplaintRepository.timestamp(now))
         .update();
+    events.publishEvent(new TimelineRecorded(complaintId, type, now));
   }
 
   /** Erases the free texts of a complaint's timeline (progress notes, results); types, statuses and times stay. */

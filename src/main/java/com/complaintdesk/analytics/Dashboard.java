@@ -1,0 +1,63 @@
+package com.complaintdesk.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Every figure of the dashboard for one filter: what the page draws, the JSON API returns and the CSV export
+ * writes. Shares are percentages with one decimal, times hours with one decimal; null where nothing was counted.
+ */
+public record Dashboard(DashboardFilter filter, Volume volume, Sla sla, List<Breach> breaches,
+    List<StageTime> stageTimes, List<Backlog> backlog, Satisfaction satisfaction, List<Appraisal> departments,
+    List<Appraisal> handlers) {
+
+  /** Complaints of a week (labelled by its Monday) with one value of a key, e.g. category FUNCTIONAL. */
+  public record WeeklyCount(LocalDate week, String key, long complaints) {
+  }
+
+  public record Count(String key, long complaints) {
+  }
+
+  /** Complaints received, by week and category, by week and channel; the declared types users name most. */
+  public record Volume(long complaints, List<WeeklyCount> byCategory, List<WeeklyCount> byChannel,
+      List<Count> hotTopics) {
+  }
+
+  /**
+   * Deadlines met among those decided (met, or missed) of a department and/or week (null = all): logged within the
+   * logging deadline (24 hours), initial plan within the response deadline.
+   */
+  public record Compliance(String department, LocalDate week, long loggingMet, long loggingDecided,
+      Double loggingPercent, long responseMet, long responseDecided, Double responsePercent) {
+  }
+
+  public record Sla(Compliance overall, List<Compliance> byDepartment, List<Compliance> byWeek,
+      List<Compliance> byDepartmentAndWeek) {
+  }
+
+  /** A missed deadline; the tracking number opens the complaint's audit page. */
+  public record Breach(String trackingNumber, String deadline, Instant dueAt, Instant recordedAt, String department) {
+  }
+
+  /** How long complaints spent in a stage (those that have passed it): median and 90th percentile. */
+  public record StageTime(String stage, long complaints, Double medianHours, Double p90Hours) {
+  }
+
+  /** Complaints open now in a status and department, and when the oldest of them came in: where it stalls. */
+  public record Backlog(String status, String department, long complaints, Instant oldestReceivedAt) {
+  }
+
+  /**
+   * The users' verdicts: how many gave each mark (1-5) and the average; reopened among resolved complaints; users
+   * customer service could not reach among those whose feedback was due.
+   */
+  public record Satisfaction(List<Count> distribution, Double average, long reopened, long resolved,
+      Double reopenPercent, long notReached, long feedbackDue, Double noAnswerPercent) {
+  }
+
+  /** The appraisal figures of a department or handler. */
+  public record Appraisal(String name, long complaints, long handled, long open, Double responseWithinSlaPercent,
+      Double medianHoursToPlan, Double averageSatisfaction, Double reopenPercent) {
+  }
+}

@@ -1,0 +1,101 @@
+package com.complaintdesk.analytics;
+
+import com.complaintdesk.analytics.Dashboard.Breach;
+import com.complaintdesk.analytics.Dashboard.Compliance;
+import com.complaintdesk.analytics.Dashboard.Sla;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deadline compliance and the breaches. A deadline counts once it is decided: met (the step came in time) or
+ * missed (its timer recorded a breach, or the step came late). Deadlines still running count for neither.
+ */
+@Component
+class SlaFigures {
+
+  static final String NO_DEPARTMENT = "NONE";
+  private static final int MAX_BREACHES = 200;
+
+  private final JdbcClient jdbc;
+
+  SlaFigures(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The counts of one department and day, the grain every SLA figure is summed from. */
+  private record Tally(String department, LocalDate day, long loggingMet, long loggingDecided, long responseMet,
+      long responseDecided) {
+
+    Tally plus(Tally other) {
+      return new Tally(department, day, loggingMet + other.loggingMet, loggingDecided + other.loggingDecided,
+          responseMet + other.responseMet, responseDecided + other.responseDecided);
+    }
+
+    Compliance compliance(String department, LocalDate week) {
+      return new Compliance(department, week, loggingMet, loggingDecided, Figures.percent(loggingMet, loggingDecided),
+          responseMet, responseDecided, Figures.percent(responseMet, responseDecided));
+    }
+  }
+
+  Sla sla(DashboardFilter filter) {
+    List<Tally> tallies = jdbc.sql("""
+            select coalesce(department, '%s') as department, received_day,
+              sum(case when logged_at is not null and not logging_breached
+                  and (logging_due_at is null or logged_at <= logging_due_at) then 1 else 0 end) as logging_met,
+              sum(case when logged_at is not null or logging_breached then 1 else 0 end) as logging_decided,
+              sum(case when planned_at is not null and not response_breached
+                  and (response_due_at is null or planned_at <= response_due_at) then 1 else 0 end) as response_met,
+              sum(case when planned_at is not null or response_breached then 1 else 0 end) as response_decided
+            from complaint_fact where %s
+            group by coalesce(department, '%s'), received_day
+            """.formatted(NO_DEPARTMENT, filter.where(null), NO_DEPARTMENT))
+        .params(filter.parameters())
+        .query((rs, row) -> new Tally(rs.getString("department"), rs.getObject("received_day", LocalDate.class),
+            rs.getLong("logging_met"), rs.getLong("logging_decided"), rs.getLong("response_met"),
+            rs.getLong("response_decided")))
+        .list();
+    Tally none = new Tally(null, null, 0, 0, 0, 0);
+    Compliance overall = tallies.stream().reduce(none, Tally::plus).compliance(null, null);
+    List<Compliance> byDepartment = sum(tallies, Tally::department).entrySet().stream()
+        .map(entry -> entry.getValue().compliance(entry.getKey(), null))
+        .sorted(Comparator.comparing(Compliance::department)).toList();
+    List<Compliance> byWeek = sum(tallies, tally -> Figures.week(tally.day())).entrySet().stream()
+        .map(entry -> entry.getValue().compliance(null, entry.getKey()))
+        .sorted(Comparator.comparing(Compliance::week)).toList();
+    record Cell(String department, LocalDate week) {
+    }
+    List<Compliance> byDepartmentAndWeek = sum(tallies, tally -> new Cell(tally.department(), Figures.week(tally.day())))
+        .entrySet().stream().map(entry -> entry.getValue().compliance(entry.getKey().department(), entry.getKey().week()))
+        .sorted(Comparator.comparing(Compliance::week).thenComparing(Compliance::department))
+        .toList();
+    return new Sla(overall, byDepartment, byWeek, byDepartmentAndWeek);
+  }
+
+  private static <K> Map<K, Tally> sum(List<Tally> tallies, Function<Tally, K> key) {
+    return tallies.stream().collect(Collectors.toMap(key, Function.identity(), Tally::plus));
+  }
+
+  List<Breach> breaches(DashboardFilter filter) {
+    return jdbc.sql("""
+            select c.tracking_number, b.deadline, b.due_at, b.recorded_at, f.department
+            from deadline_breach b
+              join complaint_fact f on f.complaint_id = b.complaint_id
+              join complaint c on c.id = b.complaint_id
+            where %s
+            order by b.recorded_at desc, b.id desc
+            fetch first %d rows only
+            """.formatted(filter.where("f"), MAX_BREACHES))
+        .params(filter.parameters())
+        .query((rs, row) -> new Breach(rs.getString("tracking_number"), rs.getString("deadline"),
+            rs.getTimestamp("due_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
+            rs.getString("department")))
+        .list();
+  }
+
+}

@@ -1,0 +1,207 @@
+package com.complaintdesk.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.complaintdesk.analytics.Dashboard.Appraisal;
+import com.complaintdesk.analytics.Dashboard.Backlog;
+import com.complaintdesk.analytics.Dashboard.Breach;
+import com.complaintdesk.analytics.Dashboard.Compliance;
+import com.complaintdesk.analytics.Dashboard.Count;
+import com.complaintdesk.analytics.Dashboard.StageTime;
+import com.complaintdesk.analytics.Dashboard.WeeklyCount;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every figure of the dashboard, and every filter, on a set of complaints whose answers are known: ten of product
+ * in the week of 3 March 2025 (three plans late, one logged late), four of design in the week after (all in time),
+ * one not yet logged, and one of January outside the period.
+ */
+class DashboardFiguresTest {
+
+  private static final LocalDate MARCH_1 = LocalDate.parse("2025-03-01");
+  private static final LocalDate MARCH_31 = LocalDate.parse("2025-03-31");
+  private static final LocalDate WEEK_1 = LocalDate.parse("2025-03-03");
+  private static final LocalDate WEEK_2 = LocalDate.parse("2025-03-10");
+
+  private static FactFixture fixture;
+  private static DashboardFigures figures;
+
+  @BeforeAll
+  static void complaintsWithKnownAnswers() {
+    fixture = new FactFixture();
+    // Product: logged after 1..9 hours and one after 30 (late), assigned 2 hours later, alternately to two
+    // handlers; the first three plans take 4 days (late), the others 1 day; all resolved 2 days later.
+    int[] marks = {5, 4, 4, 2, 1};
+    for (int i = 0; i < 10; i++) {
+      var complaint = fixture.receivedAt("2025-03-03T09:00:00Z").channel(i < 6 ? "EMAIL" : "HOTLINE")
+          .declaredType(i < 7 ? "FUNCTIONAL" : null).classified("FUNCTIONAL", "MEDIUM", "PRODUCT")
+          .loggedAfter(Duration.ofHours(i == 9 ? 30 : i + 1))
+          .assignedAfter(i % 2 == 0 ? "handler-product" : "handler-product2", Duration.ofHours(2))
+          .plannedAfter(Duration.ofDays(i < 3 ? 4 : 1))
+          .resolvedAfter(Duration.ofDays(2));
+      if (i < 5) {
+        complaint.closedAfter(Duration.ofDays(1), marks[i]);
+      } else if (i == 8) {
+        complaint.closedAfter(Duration.ofDays(1), null).userNotReached();
+      } else if (i == 9) {
+        complaint.closedAfter(Duration.ofDays(1), 3);
+      }
+      if (i == 3) {
+        complaint.reopened(1);
+      }
+      complaint.save();
+    }
+    // Design: web complaints, logged at once, assigned an hour later, planned 12 hours after that.
+    for (int i = 0; i < 4; i++) {
+      fixture.receivedAt("2025-03-1" + i + "T10:00:00Z").declaredType("EXPERIENCE")
+          .classified("EXPERIENCE", "LOW", "DESIGN").loggedAfter(Duration.ZERO)
+          .assignedAfter("handler-design", Duration.ofHours(1)).plannedAfter(Duration.ofHours(12)).save();
+    }
+    fixture.receivedAt("2025-03-12T08:00:00Z").channel("EMAIL").declaredType("OTHER").save();
+    fixture.receivedAt("2025-01-15T08:00:00Z").channel("HOTLINE").declaredType("FUNCTIONAL")
+        .classified("FUNCTIONAL", "MEDIUM", "PRODUCT").loggedAfter(Duration.ofHours(30))
+        .assignedAfter("handler-product", Duration.ofHours(1)).plannedAfter(Duration.ofDays(5))
+        .resolvedAfter(Duration.ofDays(1)).closedAfter(Duration.ofDays(1), 1).save();
+    figures = new DashboardFigures(new VolumeFigures(fixture.jdbc), new SlaFigures(fixture.jdbc),
+        new StageFigures(fixture.jdbc), new SatisfactionFigures(fixture.jdbc), new AppraisalFigures(fixture.jdbc));
+  }
+
+  private static Dashboard march() {
+    return figures.of(new DashboardFilter(MARCH_1, MARCH_31, null, null, null, null));
+  }
+
+  @Test
+  void volumeIsCountedByWeekAndCategoryAndChannelWithinThePeriod() {
+    var volume = march().volume();
+
+    assertThat(volume.complaints()).isEqualTo(15);
+    assertThat(volume.byCategory()).containsExactly(new WeeklyCount(WEEK_1, "FUNCTIONAL", 10),
+        new WeeklyCount(WEEK_2, "EXPERIENCE", 4), new WeeklyCount(WEEK_2, VolumeFigures.NONE, 1));
+    assertThat(volume.byChannel()).containsExactly(new WeeklyCount(WEEK_1, "EMAIL", 6),
+        new WeeklyCount(WEEK_1, "HOTLINE", 4), new WeeklyCount(WEEK_2, "EMAIL", 1),
+        new WeeklyCount(WEEK_2, "WEB_FORM", 4));
+  }
+
+  @Test
+  void hotTopicsAreTheDeclaredTypesNamedMost() {
+    assertThat(march().volume().hotTopics()).containsExactly(new Count("FUNCTIONAL", 7), new Count("EXPERIENCE", 4),
+        new Count("OTHER", 1));
+  }
+
+  @Test
+  void threeLatePlansOfTenAreSeventyPercentWithinTheResponseDeadline() {
+    var sla = march().sla();
+
+    // Decided: 14 logged (one not yet, no breach: still running); 14 planned.
+    assertThat(sla.overall()).isEqualTo(new Compliance(null, null, 13, 14, 92.9, 11, 14, 78.6));
+    assertThat(sla.byDepartment()).containsExactly(
+        new Compliance("DESIGN", null, 4, 4, 100.0, 4, 4, 100.0),
+        new Compliance(SlaFigures.NO_DEPARTMENT, null, 0, 0, null, 0, 0, null),
+        new Compliance("PRODUCT", null, 9, 10, 90.0, 7, 10, 70.0));
+    assertThat(sla.byWeek()).containsExactly(
+        new Compliance(null, WEEK_1, 9, 10, 90.0, 7, 10, 70.0),
+        new Compliance(null, WEEK_2, 4, 4, 100.0, 4, 4, 100.0));
+    assertThat(sla.byDepartmentAndWeek()).extracting(Compliance::department, Compliance::week,
+        Compliance::responsePercent).containsExactly(tuple("PRODUCT", WEEK_1, 70.0), tuple("DESIGN", WEEK_2, 100.0),
+        tuple(SlaFigures.NO_DEPARTMENT, WEEK_2, null));
+  }
+
+  @Test
+  void breachesOfThePeriodAreListedNewestFirst() {
+    var breaches = march().breaches();
+
+    assertThat(breaches).extracting(Breach::deadline).containsExactlyInAnyOrder("RESPONSE", "RESPONSE", "RESPONSE",
+        "LOGGING");
+    assertThat(breaches).extracting(Breach::department).containsOnly("PRODUCT");
+    assertThat(breaches).extracting(Breach::recordedAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(breaches).extracting(Breach::trackingNumber).allMatch(number -> number.startsWith("CD-FACT"));
+  }
+
+  @Test
+  void stageTimesAreMediansAndNinetiethPercentilesOfThoseThatPassedTheStage() {
+    assertThat(march().stageTimes()).containsExactly(
+        // logged after 0,0,0,0 (design), 1..9 and 30 hours (product)
+        new StageTime("RECEIVE_TO_LOG", 14, 3.5, 8.7),
+        new StageTime("LOG_TO_ASSIGN", 14, 2.0, 2.0),
+        // 12 hours x4, a day x7, four days x3
+        new StageTime("ASSIGN_TO_PLAN", 14, 24.0, 96.0),
+        new StageTime("PLAN_TO_RESOLVED", 10, 48.0, 48.0),
+        new StageTime("RESOLVED_TO_CLOSED", 7, 24.0, 24.0));
+  }
+
+  @Test
+  void backlogIsWhatIsOpenNowByStatusAndDepartment() {
+    assertThat(march().backlog()).extracting(Backlog::status, Backlog::department, Backlog::complaints)
+        .containsExactly(tuple("RECEIVED", SlaFigures.NO_DEPARTMENT, 1L), tuple("PLANNED", "DESIGN", 4L),
+            tuple("RESOLVED", "PRODUCT", 3L));
+    // the backlog is now, whatever the period
+    assertThat(figures.of(new DashboardFilter(WEEK_2, WEEK_2, null, null, null, null)).backlog()).hasSize(3);
+  }
+
+  @Test
+  void satisfactionReopenAndNoAnswerRates() {
+    var satisfaction = march().satisfaction();
+
+    assertThat(satisfaction.distribution()).containsExactly(new Count("1", 1), new Count("2", 1), new Count("3", 1),
+        new Count("4", 2), new Count("5", 1));
+    assertThat(satisfaction.average()).isEqualTo(3.17);
+    assertThat(satisfaction.reopenPercent()).isEqualTo(10.0);
+    assertThat(satisfaction.notReached()).isEqualTo(1);
+    assertThat(satisfaction.feedbackDue()).isEqualTo(7);
+    assertThat(satisfaction.noAnswerPercent()).isEqualTo(14.3);
+  }
+
+  @Test
+  void appraisalPerDepartmentAndPerHandler() {
+    var dashboard = march();
+
+    assertThat(dashboard.departments()).containsExactly(
+        new Appraisal("DESIGN", 4, 0, 4, 100.0, 12.0, null, null),
+        new Appraisal("PRODUCT", 10, 7, 3, 70.0, 24.0, 3.17, 10.0));
+    assertThat(dashboard.handlers()).containsExactly(
+        new Appraisal("handler-design", 4, 0, 4, 100.0, 12.0, null, null),
+        new Appraisal("handler-product", 5, 4, 1, 60.0, 24.0, 3.33, 0.0),
+        new Appraisal("handler-product2", 5, 3, 2, 80.0, 24.0, 3.0, 20.0));
+  }
+
+  @Test
+  void everyFilterNarrowsEveryFigure() {
+    Map<DashboardFilter, Long> expected = Map.of(
+        new DashboardFilter(MARCH_1, MARCH_31, "HOTLINE", null, null, null), 4L,
+        new DashboardFilter(MARCH_1, MARCH_31, null, "EXPERIENCE", null, null), 4L,
+        new DashboardFilter(MARCH_1, MARCH_31, null, null, "MEDIUM", null), 10L,
+        new DashboardFilter(MARCH_1, MARCH_31, null, null, null, "DESIGN"), 4L,
+        new DashboardFilter(WEEK_2, WEEK_2.plusDays(6), null, null, null, null), 5L,
+        new DashboardFilter(LocalDate.parse("2025-01-01"), MARCH_31, null, null, null, "PRODUCT"), 11L);
+    expected.forEach((filter, complaints) -> assertThat(figures.of(filter).volume().complaints()).as(filter.toString())
+        .isEqualTo(complaints));
+
+    var hotline = figures.of(new DashboardFilter(MARCH_1, MARCH_31, "HOTLINE", null, null, null));
+    assertThat(hotline.sla().overall()).isEqualTo(new Compliance(null, null, 3, 4, 75.0, 4, 4, 100.0));
+    assertThat(hotline.breaches()).extracting(Breach::deadline).containsExactly("LOGGING");
+    assertThat(hotline.stageTimes().get(0)).isEqualTo(new StageTime("RECEIVE_TO_LOG", 4, 8.5, 23.7));
+    assertThat(hotline.backlog()).extracting(Backlog::complaints).containsExactly(2L);
+    assertThat(hotline.satisfaction().feedbackDue()).isEqualTo(2);
+    assertThat(hotline.departments()).extracting(Appraisal::name, Appraisal::complaints)
+        .containsExactly(tuple("PRODUCT", 4L));
+
+    var withJanuary = figures.of(new DashboardFilter(LocalDate.parse("2025-01-01"), MARCH_31, null, null, null,
+        "PRODUCT"));
+    assertThat(withJanuary.sla().overall().responsePercent()).isEqualTo(63.6);
+    assertThat(withJanuary.breaches()).hasSize(6);
+  }
+
+  @Test
+  void aFilterThatCannotBeAppliedIsRefusedWithItsReason() {
+    assertThatThrownBy(() -> new DashboardFilter(MARCH_31, MARCH_1, null, null, null, null))
+        .isInstanceOf(InvalidDashboardFilter.class).hasMessageContaining("must not be after");
+    assertThatThrownBy(() -> new DashboardFilter(MARCH_1, MARCH_31, null, null, null, "design'; drop table x"))
+        .isInstanceOf(InvalidDashboardFilter.class).hasMessageContaining("department must be an id");
+  }
+}

@@ -41,6 +41,11 @@ class ApiOperationDocumentation implements OpenApiCustomizer {
     openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
       boolean staff = path.startsWith("/api/intake");
       boolean channels = path.startsWith("/api/channels");
+      if (path.startsWith("/api/analytics")) {
+        operation.setTags(List.of("Analytics"));
+        operation.setResponses(inOrderOfStatus(analyticsErrors(operation, path)));
+        return;
+      }
       operation.setTags(List.of(staff ? "Staff intake" : channels ? "Channels" : "Complainants"));
       if (channels) {
         operation.setSecurity(List.of(new SecurityRequirement().addList(OpenApiConfiguration.CHANNEL_SIGNATURE)));
@@ -84,6 +89,24 @@ class ApiOperationDocumentation implements OpenApiCustomizer {
         responses.addApiResponse("403", error("The user is not in the `intake` group."));
       }
     }
+    return responses;
+  }
+
+  private static ApiResponses analyticsErrors(Operation operation, String path) {
+    ApiResponses responses = operation.getResponses();
+    responses.addApiResponse("400", error("A filter that cannot be applied: `detail` says which and why (a day"
+        + " that is no ISO date, `from` after `to`, a value that is no id)."));
+    if (path.endsWith(".csv")) {
+      responses.addApiResponse("404", error("No figure of this name; `detail` lists the figures."));
+    }
+    responses.addApiResponse("500", error("Something went wrong on our side."));
+    responses.forEach((status, response) -> {
+      if (status.matches("[45]\\d\\d")) {
+        response.setContent(problemContent());
+      }
+    });
+    responses.addApiResponse("401", error("No or wrong HTTP Basic credentials."));
+    responses.addApiResponse("403", error("The user is no complaint manager, auditor or administrator."));
     return responses;
   }
 

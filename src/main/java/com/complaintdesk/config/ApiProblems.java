@@ -1,5 +1,6 @@
 package com.complaintdesk.config;
 
+import com.complaintdesk.analytics.InvalidDashboardFilter;
 import com.complaintdesk.complaint.ComplaintConflict;
 import com.complaintdesk.complaint.ComplaintNotFound;
 import com.complaintdesk.intake.IdempotencyKeyReused;
@@ -96,6 +97,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidChannelMessage.class)
   ProblemDetail invalidChannelMessage(InvalidChannelMessage ex) {
     return invalid(List.of(new FieldError(ex.field(), ex.getMessage())));
+  }
+
+  @ExceptionHandler(InvalidDashboardFilter.class)
+  ProblemDetail invalidDashboardFilter(InvalidDashboardFilter ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+    problem.setTitle("Invalid filter");
+    return problem;
   }
 
   @ExceptionHandler(ComplaintNotFound.class)

@@ -22,6 +22,7 @@ class OpenApiConfiguration {
 
   static final String STAFF_LOGIN = "staffLogin";
   static final String CHANNEL_SIGNATURE = "channelSignature";
+  static final String ANALYTICS_LOGIN = "analyticsLogin";
 
   @Bean
   OpenAPI complaintDeskApi(PublicApiProperties limits) {
@@ -35,6 +36,10 @@ class OpenApiConfiguration {
                 .type(SecurityScheme.Type.HTTP)
                 .scheme("basic")
                 .description("A staff user of the `intake` group, or an integration's technical user in it."))
+            .addSecuritySchemes(ANALYTICS_LOGIN, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP)
+                .scheme("basic")
+                .description("A complaint manager, auditor or administrator (the dashboard's readers)."))
             .addSecuritySchemes(CHANNEL_SIGNATURE, new SecurityScheme()
                 .type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER)

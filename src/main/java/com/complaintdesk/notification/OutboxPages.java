@@ -12,12 +12,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.NoSuchElementException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,11 +49,6 @@ class OutboxPages {
     this.entries = entries;
     this.messages = messages;
     this.failed = failed;
-  }
-
-  @ModelAttribute("staffUser")
-  String staffUser(Principal user) {
-    return user.getName();
   }
 
   @GetMapping

@@ -53,24 +53,55 @@ class WebSecurity {
   }
 
   /**
-   * Staff pages (the outbox): a session after a login form, with Spring Security's CSRF token on every form.
+   * The dashboard's figures for BI tools: HTTP Basic and stateless like the staff intake, for the groups that read
+   * every complaint (and administrators); read-only, so no CSRF token is needed.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain analyticsApi(HttpSecurity http, ProblemResponses problems) throws Exception {
+    AuthenticationEntryPoint askForLogin = (request, response, failure) -> {
+      var headers = new HttpHeaders();
+      headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"complaint-desk\"");
+      problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+          "Log in with HTTP Basic as a complaint manager, auditor or administrator."), headers);
+    };
+    AccessDeniedHandler refuse = (request, response, denied) -> problems.write(request, response,
+        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+            "Only complaint managers, auditors and administrators may read the figures."), new HttpHeaders());
+    return http.securityMatcher("/api/analytics/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/api/analytics/**").hasAnyAuthority(readersAndAdmins())
+            .anyRequest().denyAll())
+        .httpBasic(basic -> basic.realmName("complaint-desk").authenticationEntryPoint(askForLogin))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(askForLogin).accessDeniedHandler(refuse))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /**
+   * Staff pages (the dashboard, the outbox): a session after a login form, with Spring Security's CSRF token on every form.
    * They show complainants' addresses and texts, so only the groups that read every complaint see them, and
    * only complaint managers and administrators act on them.
    */
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
-    String[] readers = authorities(Stream.concat(StaffGroups.readers().stream(), Stream.of(StaffGroups.CAMUNDA_ADMIN)));
+    String[] readers = readersAndAdmins();
     return http.securityMatcher("/staff/**")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/staff/login").permitAll()
             .requestMatchers(HttpMethod.POST, "/staff/outbox/*/retry")
             .hasAnyAuthority(authorities(StaffGroups.notificationRetriers().stream()))
             .anyRequest().hasAnyAuthority(readers))
-        .formLogin(form -> form.loginPage("/staff/login").defaultSuccessUrl("/staff/outbox"))
+        .formLogin(form -> form.loginPage("/staff/login").defaultSuccessUrl("/staff/dashboard"))
         .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login?logout"))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
         .build();
+  }
+
+  private static String[] readersAndAdmins() {
+    return authorities(Stream.concat(StaffGroups.readers().stream(), Stream.of(StaffGroups.CAMUNDA_ADMIN)));
   }
 
   /** Camunda groups as the authorities CamundaIdentityAuthentication gives a user. */
@@ -79,7 +110,7 @@ class WebSecurity {
   }
 
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
@@ -87,6 +118,8 @@ class WebSecurity {
             .requestMatchers("/camunda/api/admin/setup/**", "/camunda/app/admin/*/setup/**").denyAll()
             .requestMatchers("/engine-rest/**", "/camunda/**", "/api/**", "/actuator/health", "/error").permitAll()
             .requestMatchers("/", "/favicon.ico", "/camunda-welcome", "/css/**", "/complaints/**").permitAll()
+            // libraries of the staff pages (the dashboard's charts): public code, served from the app, no CDN
+            .requestMatchers(HttpMethod.GET, "/webjars/**").permitAll()
             // the OpenAPI description of our JSON API, for client generators
             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .anyRequest().denyAll())

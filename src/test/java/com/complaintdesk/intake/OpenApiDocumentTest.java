@@ -37,15 +37,16 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void listsTheEightOperationsOfTheApiAndNothingElse() {
+  void listsTheTenOperationsOfTheApiAndNothingElse() {
     Map<String, Map<String, Object>> paths = document.read("$.paths");
     assertThat(paths).containsOnlyKeys("/api/complaints", "/api/complaints/{trackingNumber}",
         "/api/complaints/{trackingNumber}/answer", "/api/complaints/{trackingNumber}/survey",
         "/api/complaints/{trackingNumber}/withdraw", "/api/intake",
-        "/api/intake/{trackingNumber}/unlink", "/api/channels/{channel}/messages");
+        "/api/intake/{trackingNumber}/unlink", "/api/channels/{channel}/messages", "/api/analytics/dashboard",
+        "/api/analytics/{figure}.csv");
     assertThat(document.<List<String>>read("$.paths.*.*.operationId")).containsExactlyInAnyOrder(
         "submitComplaint", "getComplaintStatus", "answerQuestion", "answerSurvey", "withdrawComplaint", "captureComplaint",
-        "unlinkSubmission", "receiveChannelMessage");
+        "unlinkSubmission", "receiveChannelMessage", "getDashboard", "exportFigure");
     assertThat(document.<String>read("$.info.title")).isEqualTo("complaint-desk API");
     assertThat(document.<String>read("$.info.description")).contains("64 KB", "X-Access-Token");
   }
@@ -85,7 +86,7 @@ class OpenApiDocumentTest {
     assertThat(document.<String>read(submit + "['429'].headers['Retry-After'].schema.type")).isEqualTo("integer");
 
     List<Map<String, Map<String, Object>>> responsesOfEachOperation = document.read("$.paths.*.*.responses");
-    assertThat(responsesOfEachOperation).hasSize(8).allSatisfy(responses -> responses.forEach((status, response) -> {
+    assertThat(responsesOfEachOperation).hasSize(10).allSatisfy(responses -> responses.forEach((status, response) -> {
       if (status.matches("[45]\\d\\d") && !List.of("401", "403").contains(status)) {
         assertThat(JsonPath.<String>read(response, "$.content['application/problem+json'].schema['$ref']"))
             .as("%s %s", status, response.get("description")).isEqualTo(PROBLEM);
@@ -108,6 +109,22 @@ class OpenApiDocumentTest {
         assertThat(operation).as(path).containsEntry("security", List.of());
       }
     }));
+  }
+
+  @Test
+  void theFiguresNeedTheReadersLoginAndAnswerJsonOrCsv() {
+    var dashboard = "$.paths['/api/analytics/dashboard'].get";
+    assertThat(document.<List<Object>>read(dashboard + ".security[*].analyticsLogin")).hasSize(1);
+    assertThat(document.<List<String>>read(dashboard + ".tags")).containsExactly("Analytics");
+    assertThat(document.<Map<String, Object>>read(dashboard + ".responses")).containsKeys("200", "400", "401", "403")
+        .doesNotContainKey("429");
+    assertThat(document.<List<String>>read(dashboard + ".parameters[*].name"))
+        .contains("from", "to", "channel", "category", "priority", "department");
+    assertThat(document.<Map<String, Object>>read(dashboard + ".responses['200'].content['application/json']"))
+        .isNotEmpty();
+    var csv = "$.paths['/api/analytics/{figure}.csv'].get";
+    assertThat(document.<Map<String, Object>>read(csv + ".responses['200'].content")).containsOnlyKeys("text/csv");
+    assertThat(document.<Map<String, Object>>read(csv + ".responses")).containsKeys("404");
   }
 
   @Test

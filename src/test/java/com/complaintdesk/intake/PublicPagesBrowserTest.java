@@ -2,17 +2,14 @@ package com.complaintdesk.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.AxeCore;
 import com.complaintdesk.ComplaintDeskTest;
 import com.complaintdesk.HeadlessChromium;
 import com.complaintdesk.ProcessDriver;
 import com.complaintdesk.complaint.AffectedUsers;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.ComplaintStatus;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The complainant's pages in a real headless Chromium with a phone-sized window (360 x 740 CSS pixels): the
@@ -54,17 +50,11 @@ class PublicPagesBrowserTest {
   private static final int PHONE_WIDTH = 360;
   private static final int PHONE_HEIGHT = 740;
   private static final Path SCREENSHOTS = Path.of("target", "screenshots", "public");
-  private static final String AXE_VERSION = "4.6.3";
-  private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-  /** WCAG 2.1 rules that axe-core still calls experimental and runs only when asked (2.5.3 label in name). */
-  private static final Map<String, Map<String, Boolean>> EXPERIMENTAL_WCAG_21_RULES =
-      Map.of("label-content-name-mismatch", Map.of("enabled", true));
   private static final Pattern TRACKING_NUMBER = Pattern.compile("CD-[0-9A-Z]{10}");
 
   private static HeadlessChromium browser;
   private static ChromeDriver driver;
   private static WebDriverWait wait;
-  private static String axe;
 
   @LocalServerPort
   int port;
@@ -84,10 +74,6 @@ class PublicPagesBrowserTest {
     driver = browser.driver();
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     wait = browser.await();
-    try (InputStream in = new ClassPathResource(
-        "META-INF/resources/webjars/axe-core/" + AXE_VERSION + "/axe.min.js").getInputStream()) {
-      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   @AfterAll
@@ -297,30 +283,6 @@ class PublicPagesBrowserTest {
     long innerWidth = (Long) driver.executeScript("return window.innerWidth");
     assertThat(scrollWidth).as("the width of page '%s' (window %s px): it must not scroll sideways", name,
         innerWidth).isLessThanOrEqualTo(innerWidth).isLessThanOrEqualTo(PHONE_WIDTH);
-    assertThat(axeViolations()).as("axe-core violations (WCAG 2.1 A/AA) on page '%s'", name).isEmpty();
-  }
-
-  /** axe-core's violations on the current page, one readable line each: rule, impact, help, failing nodes. */
-  private static List<String> axeViolations() throws IOException {
-    if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object'"))) {
-      driver.executeScript(axe);
-    }
-    String result = (String) driver.executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: arguments[0], rules: arguments[1]})
-          .then(results => done(JSON.stringify(results.violations)))
-          .catch(error => done(JSON.stringify({error: String(error)})));
-        """, WCAG_21_AA, EXPERIMENTAL_WCAG_21_RULES);
-    JsonNode violations = new ObjectMapper().readTree(result);
-    assertThat(violations.path("error").isMissingNode()).as("axe-core ran: %s", result).isTrue();
-    List<String> found = new ArrayList<>();
-    for (JsonNode violation : violations) {
-      for (JsonNode node : violation.path("nodes")) {
-        found.add(violation.path("id").asText() + " (" + violation.path("impact").asText() + "): "
-            + violation.path("help").asText() + " at " + node.path("target") + ": "
-            + node.path("failureSummary").asText().replace('\n', ' '));
-      }
-    }
-    return found;
+    assertThat(AxeCore.violations(driver)).as("axe-core violations (WCAG 2.1 A/AA) on page '%s'", name).isEmpty();
   }
 }

@@ -33,7 +33,7 @@ class OutboxPagesTest {
     String trackingNumber = http.post("/api/complaints", null, HOSTILE_COMPLAINT).json("$.trackingNumber");
     var manager = new WebappBrowser(port, "default");
     assertThat(manager.logInToStaffPages("manager", "demo").headers().firstValue("Location")).hasValueSatisfying(
-        location -> assertThat(location).endsWith("/staff/outbox"));
+        location -> assertThat(location).endsWith("/staff/dashboard"));
 
     var outbox = manager.get("/staff/outbox");
     assertThat(outbox.statusCode()).isEqualTo(200);

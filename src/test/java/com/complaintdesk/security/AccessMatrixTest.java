@@ -256,6 +256,20 @@ class AccessMatrixTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("roles")
+  void readsTheDashboardOnlyAsAReaderOrAdministrator(Role role) {
+    boolean reads = role.readsAll();
+    var browser = new WebappBrowser(port, "default");
+    browser.logInToStaffPages(role.user(), "demo");
+    assertThat(browser.get("/staff/dashboard").statusCode()).as("page").isEqualTo(reads ? 200 : 403);
+    assertThat(browser.get("/staff/dashboard/data").statusCode()).as("its figures").isEqualTo(reads ? 200 : 403);
+    assertThat(http.get("/api/analytics/dashboard", role.user()).status()).as("figures for BI tools")
+        .isEqualTo(reads ? 200 : 403);
+    assertThat(http.get("/api/analytics/stage-times.csv", role.user()).status()).as("CSV for BI tools")
+        .isEqualTo(reads ? 200 : 403);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("roles")
   void sendsAFailedMessageAgainOnlyAsManagerOrAdministrator(Role role) {
     long failed = jdbc.sql("select max(id) from notification where complaint_id = :id")
         .param("id", waiting.get("plan").id()).query(Long.class).single();
@@ -277,7 +291,10 @@ class AccessMatrixTest {
         .as("Cockpit's API").isEqualTo(401);
     assertThat(http.post("/api/intake", null, "{}").status()).as("staff intake").isEqualTo(401);
     assertThat(http.post("/api/intake/CD-0000000000/unlink", null, null).status()).as("unlink").isEqualTo(401);
+    assertThat(http.get("/api/analytics/dashboard", null).status()).as("figures for BI tools").isEqualTo(401);
     assertThat(http.get("/staff/outbox", null).headers().getLocation()).as("staff pages")
+        .hasPath("/staff/login");
+    assertThat(http.get("/staff/dashboard", null).headers().getLocation()).as("dashboard")
         .hasPath("/staff/login");
   }
 

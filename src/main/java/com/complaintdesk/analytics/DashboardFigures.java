@@ -1,5 +1,6 @@
 package com.complaintdesk.analytics;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,12 @@ public class DashboardFigures {
     this.stages = stages;
     this.satisfaction = satisfaction;
     this.appraisal = appraisal;
+  }
+
+  /** The figures over a database outside the app (tests, the benchmark); the caller sets the transaction. */
+  public static DashboardFigures over(JdbcClient jdbc) {
+    return new DashboardFigures(new VolumeFigures(jdbc), new SlaFigures(jdbc), new StageFigures(jdbc),
+        new SatisfactionFigures(jdbc), new AppraisalFigures(jdbc));
   }
 
   @Transactional(readOnly = true)

@@ -68,8 +68,7 @@ class DashboardFiguresTest {
         .classified("FUNCTIONAL", "MEDIUM", "PRODUCT").loggedAfter(Duration.ofHours(30))
         .assignedAfter("handler-product", Duration.ofHours(1)).plannedAfter(Duration.ofDays(5))
         .resolvedAfter(Duration.ofDays(1)).closedAfter(Duration.ofDays(1), 1).save();
-    figures = new DashboardFigures(new VolumeFigures(fixture.jdbc), new SlaFigures(fixture.jdbc),
-        new StageFigures(fixture.jdbc), new SatisfactionFigures(fixture.jdbc), new AppraisalFigures(fixture.jdbc));
+    figures = DashboardFigures.over(fixture.jdbc);
   }
 
   private static Dashboard march() {

@@ -36,7 +36,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Every role against every surface: the webapps (Tasklist, Cockpit, Admin), the engine REST API (which is
- * also what the webapps call) and our staff API. The README's authorization table says the same; change
+ * also what the webapps call), our staff API and staff pages. The README's authorization table says the same; change
  * both together. One complaint waits in every queue; each role must see exactly its own queue (or all of
  * them, read-only, for the readers), and nobody but camunda-admin may change what the process decided.
  */
@@ -270,6 +270,15 @@ class AccessMatrixTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("roles")
+  void readsTheAuditPageOnlyAsAReader(Role role) {
+    var browser = new WebappBrowser(port, "default");
+    browser.logInToStaffPages(role.user(), "demo");
+    assertThat(browser.get("/staff/complaints/" + waiting.get("plan").trackingNumber() + "/audit").statusCode())
+        .isEqualTo(role.readsAll() ? 200 : 403);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("roles")
   void sendsAFailedMessageAgainOnlyAsManagerOrAdministrator(Role role) {
     long failed = jdbc.sql("select max(id) from notification where complaint_id = :id")
         .param("id", waiting.get("plan").id()).query(Long.class).single();
@@ -296,6 +305,8 @@ class AccessMatrixTest {
         .hasPath("/staff/login");
     assertThat(http.get("/staff/dashboard", null).headers().getLocation()).as("dashboard")
         .hasPath("/staff/login");
+    assertThat(http.get("/staff/complaints/" + waiting.get("plan").trackingNumber() + "/audit", null).headers()
+        .getLocation()).as("audit page").hasPath("/staff/login");
   }
 
   private int logIn(String app, Role role) {

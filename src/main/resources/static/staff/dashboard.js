@@ -101,7 +101,7 @@
   function headline(data) {
     var items = [];
     var departments = data.sla.byDepartment.filter(function (row) {
-      return row.department !== 'NONE' && row.responsePercent !== null;
+      return row.department !== 'NONE' && row.responsePercent != null;
     });
     if (departments.length > 0) {
       var worst = departments.slice().sort(function (a, b) { return a.responsePercent - b.responsePercent; })[0];
@@ -109,7 +109,7 @@
         + ' of its plans in time (' + (worst.responseDecided - worst.responseMet) + ' of ' + worst.responseDecided
         + ' late).');
     }
-    var stages = data.stageTimes.filter(function (stage) { return stage.medianHours !== null; });
+    var stages = data.stageTimes.filter(function (stage) { return stage.medianHours != null; });
     if (stages.length > 0) {
       var longest = stages.slice().sort(function (a, b) { return b.medianHours - a.medianHours; })[0];
       items.push('Complaints wait longest in ' + STAGES[longest.stage] + ': ' + longest.medianHours

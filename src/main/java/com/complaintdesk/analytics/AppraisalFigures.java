@@ -2,6 +2,8 @@ package com.complaintdesk.analytics;
 
 import com.complaintdesk.analytics.Dashboard.Appraisal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,35 +22,57 @@ class AppraisalFigures {
   }
 
   List<Appraisal> byDepartment(DashboardFilter filter) {
-    return by("department", filter);
+    return appraise(SummaryRows.splitBy(filter, "department"), "department");
   }
 
   List<Appraisal> byHandler(DashboardFilter filter) {
-    return by("handler", filter);
+    return appraise(SummaryRows.brokenDownBy(filter, DaySummaries.HANDLER), "breakdown_value");
+  }
+
+  /** One department's or handler's sums over the days of the filter. */
+  private static final class Sums {
+    long complaints;
+    long handled;
+    long open;
+    long responseMet;
+    long responseDecided;
+    final long[] marks = new long[5];
+    long reopened;
+    long resolved;
+    final DurationHistogram planTimes = new DurationHistogram();
+
+    Appraisal appraisal(String name) {
+      return new Appraisal(name, complaints, handled, open, Figures.percent(responseMet, responseDecided),
+          Figures.hours(planTimes.percentile(0.5)), SatisfactionFigures.averageMark(marks),
+          Figures.percent(reopened, resolved));
+    }
   }
 
   // The column is one of two constants, never user input.
-  private List<Appraisal> by(String column, DashboardFilter filter) {
-    return jdbc.sql("""
-            select %1$s as name, count(*) as complaints,
-              sum(case when status = 'CLOSED' then 1 else 0 end) as handled,
-              sum(case when status in ('CLOSED', 'WITHDRAWN', 'DUPLICATE') then 0 else 1 end) as still_open,
-              sum(case when planned_at is not null and not response_breached
-                  and (response_due_at is null or planned_at <= response_due_at) then 1 else 0 end) as response_met,
-              sum(case when planned_at is not null or response_breached then 1 else 0 end) as response_decided,
-              percentile_cont(0.5) within group (order by plan_seconds) as median_plan,
-              avg(cast(satisfaction as double precision)) as average_satisfaction,
-              sum(case when reopen_count > 0 then 1 else 0 end) as reopened,
-              count(resolved_at) as resolved
-            from complaint_fact where %2$s and %1$s is not null
-            group by %1$s order by %1$s
-            """.formatted(column, filter.where(null)))
-        .params(filter.parameters())
-        .query((rs, row) -> new Appraisal(rs.getString("name"), rs.getLong("complaints"), rs.getLong("handled"),
-            rs.getLong("still_open"), Figures.percent(rs.getLong("response_met"), rs.getLong("response_decided")),
-            Figures.hours((Number) rs.getObject("median_plan")),
-            Figures.average((Number) rs.getObject("average_satisfaction")),
-            Figures.percent(rs.getLong("reopened"), rs.getLong("resolved"))))
-        .list();
+  private List<Appraisal> appraise(SummaryRows rows, String column) {
+    Map<String, Sums> sums = new TreeMap<>();
+    jdbc.sql("select " + column + " as name, complaints, handled, still_open, response_met, response_decided,"
+            + " marks_1, marks_2, marks_3, marks_4, marks_5, reopened, resolved, plan_times"
+            + " from complaint_day_summary where " + rows.where())
+        .params(rows.parameters())
+        .query(rs -> {
+          String name = rs.getString("name");
+          if (DaySummaries.NONE.equals(name)) {
+            return;
+          }
+          Sums of = sums.computeIfAbsent(name, key -> new Sums());
+          of.complaints += rs.getLong("complaints");
+          of.handled += rs.getLong("handled");
+          of.open += rs.getLong("still_open");
+          of.responseMet += rs.getLong("response_met");
+          of.responseDecided += rs.getLong("response_decided");
+          for (int mark = 1; mark <= 5; mark++) {
+            of.marks[mark - 1] += rs.getLong("marks_" + mark);
+          }
+          of.reopened += rs.getLong("reopened");
+          of.resolved += rs.getLong("resolved");
+          of.planTimes.addAll(rs.getString("plan_times"));
+        });
+    return sums.entrySet().stream().map(entry -> entry.getValue().appraisal(entry.getKey())).toList();
   }
 }

@@ -75,7 +75,7 @@ class ComplaintFacts {
                 logging_breached = :loggingBreached, response_breached = :responseBreached,
                 log_seconds = :logSeconds, assign_seconds = :assignSeconds, plan_seconds = :planSeconds,
                 resolve_seconds = :resolveSeconds, close_seconds = :closeSeconds, satisfaction = :satisfaction,
-                reopen_count = :reopenCount, user_not_reached = :userNotReached
+                reopen_count = :reopenCount, user_not_reached = :userNotReached, summary_pending = true
             where complaint_id = :complaintId
             """)
         .params(parameters(fact)).update();

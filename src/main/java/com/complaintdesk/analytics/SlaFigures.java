@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * Deadline compliance and the breaches. A deadline counts once it is decided: met (the step came in time) or
  * missed (its timer recorded a breach, or the step came late). Deadlines still running count for neither.
+ * Compliance comes from the summary; the breaches, newest first, from the facts.
  */
 @Component
 class SlaFigures {
 
-  static final String NO_DEPARTMENT = "NONE";
+  static final String NO_DEPARTMENT = DaySummaries.NONE;
   private static final int MAX_BREACHES = 200;
 
   private final JdbcClient jdbc;
@@ -44,18 +45,15 @@ class SlaFigures {
   }
 
   Sla sla(DashboardFilter filter) {
+    var rows = SummaryRows.splitBy(filter, "department");
     List<Tally> tallies = jdbc.sql("""
-            select coalesce(department, '%s') as department, received_day,
-              sum(case when logged_at is not null and not logging_breached
-                  and (logging_due_at is null or logged_at <= logging_due_at) then 1 else 0 end) as logging_met,
-              sum(case when logged_at is not null or logging_breached then 1 else 0 end) as logging_decided,
-              sum(case when planned_at is not null and not response_breached
-                  and (response_due_at is null or planned_at <= response_due_at) then 1 else 0 end) as response_met,
-              sum(case when planned_at is not null or response_breached then 1 else 0 end) as response_decided
-            from complaint_fact where %s
-            group by coalesce(department, '%s'), received_day
-            """.formatted(NO_DEPARTMENT, filter.where(null), NO_DEPARTMENT))
-        .params(filter.parameters())
+            select department, received_day, sum(logging_met) as logging_met,
+              sum(logging_decided) as logging_decided, sum(response_met) as response_met,
+              sum(response_decided) as response_decided
+            from complaint_day_summary where %s
+            group by department, received_day
+            """.formatted(rows.where()))
+        .params(rows.parameters())
         .query((rs, row) -> new Tally(rs.getString("department"), rs.getObject("received_day", LocalDate.class),
             rs.getLong("logging_met"), rs.getLong("logging_decided"), rs.getLong("response_met"),
             rs.getLong("response_decided")))

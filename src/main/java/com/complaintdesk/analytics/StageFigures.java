@@ -11,17 +11,20 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Where complaints spend their time: each stage's median and 90th percentile, and what is open now where. */
+/**
+ * Where complaints spend their time: each stage's median and 90th percentile (from the summary), and what is open
+ * now where (from the facts).
+ */
 @Component
 class StageFigures {
 
-  /** The stages of the policy, in order, and the column holding each one's duration in seconds. */
+  /** The stages of the policy, in order, and the summary column holding each one's durations. */
   enum Stage {
-    RECEIVE_TO_LOG("log_seconds"),
-    LOG_TO_ASSIGN("assign_seconds"),
-    ASSIGN_TO_PLAN("plan_seconds"),
-    PLAN_TO_RESOLVED("resolve_seconds"),
-    RESOLVED_TO_CLOSED("close_seconds");
+    RECEIVE_TO_LOG("log_times"),
+    LOG_TO_ASSIGN("assign_times"),
+    ASSIGN_TO_PLAN("plan_times"),
+    PLAN_TO_RESOLVED("resolve_times"),
+    RESOLVED_TO_CLOSED("close_times");
 
     final String column;
 
@@ -40,24 +43,26 @@ class StageFigures {
     this.jdbc = jdbc;
   }
 
-  // One scan for all stages: the percentile aggregates skip the complaints that have not passed a stage (null).
+  // The histograms of the filter's days, merged: percentiles within 2 % (DurationHistogram).
   List<StageTime> stageTimes(DashboardFilter filter) {
-    StringBuilder select = new StringBuilder("select ");
+    var rows = SummaryRows.of(filter);
+    DurationHistogram[] merged = new DurationHistogram[Stage.values().length];
+    Arrays.setAll(merged, stage -> new DurationHistogram());
+    jdbc.sql("select log_times, assign_times, plan_times, resolve_times, close_times from complaint_day_summary"
+            + " where " + rows.where())
+        .params(rows.parameters())
+        .query(rs -> {
+          for (Stage stage : Stage.values()) {
+            merged[stage.ordinal()].addAll(rs.getString(stage.column));
+          }
+        });
+    List<StageTime> times = new ArrayList<>();
     for (Stage stage : Stage.values()) {
-      select.append("count(%1$s) as %1$s_count, percentile_cont(0.5) within group (order by %1$s) as %1$s_median,"
-          .formatted(stage.column))
-          .append(" percentile_cont(0.9) within group (order by %1$s) as %1$s_p90, ".formatted(stage.column));
+      var histogram = merged[stage.ordinal()];
+      times.add(new StageTime(stage.name(), histogram.count(), Figures.hours(histogram.percentile(0.5)),
+          Figures.hours(histogram.percentile(0.9))));
     }
-    String sql = select.substring(0, select.length() - 2) + " from complaint_fact where " + filter.where(null);
-    return jdbc.sql(sql).params(filter.parameters()).query((rs, row) -> {
-      List<StageTime> times = new ArrayList<>();
-      for (Stage stage : Stage.values()) {
-        times.add(new StageTime(stage.name(), rs.getLong(stage.column + "_count"),
-            Figures.hours((Number) rs.getObject(stage.column + "_median")),
-            Figures.hours((Number) rs.getObject(stage.column + "_p90"))));
-      }
-      return times;
-    }).single();
+    return times;
   }
 
   List<Backlog> backlog(DashboardFilter filter) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class VolumeFigures {
 
   /** The key of complaints the rules and triage have not classified (yet). */
-  static final String NONE = "NONE";
+  static final String NONE = DaySummaries.NONE;
   private static final int HOT_TOPICS = 10;
 
   private final JdbcClient jdbc;
@@ -32,13 +32,14 @@ class VolumeFigures {
     return new Volume(complaints, byCategory, byChannel, hotTopics(filter));
   }
 
+  // The column is one of two constants, never user input.
   private List<WeeklyCount> weekly(DashboardFilter filter, String column) {
     record DayCount(LocalDate day, String key, long complaints) {
     }
-    var days = jdbc.sql("select received_day, coalesce(" + column + ", '" + NONE + "') as item, count(*) as complaints"
-            + " from complaint_fact where " + filter.where(null) + " group by received_day, coalesce(" + column + ", '"
-            + NONE + "')")
-        .params(filter.parameters())
+    var rows = SummaryRows.splitBy(filter, column);
+    var days = jdbc.sql("select received_day, " + column + " as item, sum(complaints) as complaints"
+            + " from complaint_day_summary where " + rows.where() + " group by received_day, " + column)
+        .params(rows.parameters())
         .query((rs, row) -> new DayCount(rs.getObject("received_day", LocalDate.class), rs.getString("item"),
             rs.getLong("complaints")))
         .list();
@@ -50,10 +51,11 @@ class VolumeFigures {
   }
 
   private List<Count> hotTopics(DashboardFilter filter) {
-    return jdbc.sql("select declared_type, count(*) as complaints from complaint_fact where " + filter.where(null)
-            + " and declared_type is not null group by declared_type")
-        .params(filter.parameters())
-        .query((rs, row) -> new Count(rs.getString("declared_type"), rs.getLong("complaints")))
+    var rows = SummaryRows.brokenDownBy(filter, DaySummaries.DECLARED_TYPE);
+    return jdbc.sql("select breakdown_value, sum(complaints) as complaints from complaint_day_summary where "
+            + rows.where() + " group by breakdown_value")
+        .params(rows.parameters())
+        .query((rs, row) -> new Count(rs.getString("breakdown_value"), rs.getLong("complaints")))
         .list().stream()
         .sorted(Comparator.comparingLong(Count::complaints).reversed().thenComparing(Count::key))
         .limit(HOT_TOPICS).toList();

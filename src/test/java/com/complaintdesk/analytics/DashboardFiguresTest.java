@@ -3,6 +3,7 @@ package com.complaintdesk.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import com.complaintdesk.analytics.Dashboard.Appraisal;
 import com.complaintdesk.analytics.Dashboard.Backlog;
@@ -68,7 +69,7 @@ class DashboardFiguresTest {
         .classified("FUNCTIONAL", "MEDIUM", "PRODUCT").loggedAfter(Duration.ofHours(30))
         .assignedAfter("handler-product", Duration.ofHours(1)).plannedAfter(Duration.ofDays(5))
         .resolvedAfter(Duration.ofDays(1)).closedAfter(Duration.ofDays(1), 1).save();
-    figures = DashboardFigures.over(fixture.jdbc);
+    figures = DashboardFigures.over(fixture.dataSource);
   }
 
   private static Dashboard march() {
@@ -124,14 +125,24 @@ class DashboardFiguresTest {
 
   @Test
   void stageTimesAreMediansAndNinetiethPercentilesOfThoseThatPassedTheStage() {
-    assertThat(march().stageTimes()).containsExactly(
-        // logged after 0,0,0,0 (design), 1..9 and 30 hours (product)
-        new StageTime("RECEIVE_TO_LOG", 14, 3.5, 8.7),
-        new StageTime("LOG_TO_ASSIGN", 14, 2.0, 2.0),
-        // 12 hours x4, a day x7, four days x3
-        new StageTime("ASSIGN_TO_PLAN", 14, 24.0, 96.0),
-        new StageTime("PLAN_TO_RESOLVED", 10, 48.0, 48.0),
-        new StageTime("RESOLVED_TO_CLOSED", 7, 24.0, 24.0));
+    var stages = march().stageTimes();
+
+    assertThat(stages).extracting(StageTime::stage).containsExactly("RECEIVE_TO_LOG", "LOG_TO_ASSIGN",
+        "ASSIGN_TO_PLAN", "PLAN_TO_RESOLVED", "RESOLVED_TO_CLOSED");
+    // logged after 0,0,0,0 (design), 1..9 and 30 hours (product)
+    assertStage(stages.get(0), 14, 3.5, 8.7);
+    assertStage(stages.get(1), 14, 2.0, 2.0);
+    // 12 hours x4, a day x7, four days x3
+    assertStage(stages.get(2), 14, 24.0, 96.0);
+    assertStage(stages.get(3), 10, 48.0, 48.0);
+    assertStage(stages.get(4), 7, 24.0, 24.0);
+  }
+
+  /** Counts are exact; the hours come from 2 %-wide buckets of the summary (DurationHistogram). */
+  private static void assertStage(StageTime stage, long complaints, double medianHours, double p90Hours) {
+    assertThat(stage.complaints()).as(stage.stage()).isEqualTo(complaints);
+    assertThat(stage.medianHours()).as(stage.stage() + " median").isCloseTo(medianHours, within(medianHours * 0.02 + 0.05));
+    assertThat(stage.p90Hours()).as(stage.stage() + " 90th percentile").isCloseTo(p90Hours, within(p90Hours * 0.02 + 0.05));
   }
 
   @Test
@@ -160,13 +171,20 @@ class DashboardFiguresTest {
   void appraisalPerDepartmentAndPerHandler() {
     var dashboard = march();
 
-    assertThat(dashboard.departments()).containsExactly(
-        new Appraisal("DESIGN", 4, 0, 4, 100.0, 12.0, null, null),
-        new Appraisal("PRODUCT", 10, 7, 3, 70.0, 24.0, 3.17, 10.0));
-    assertThat(dashboard.handlers()).containsExactly(
-        new Appraisal("handler-design", 4, 0, 4, 100.0, 12.0, null, null),
-        new Appraisal("handler-product", 5, 4, 1, 60.0, 24.0, 3.33, 0.0),
-        new Appraisal("handler-product2", 5, 3, 2, 80.0, 24.0, 3.0, 20.0));
+    assertThat(dashboard.departments()).extracting(Appraisal::name, Appraisal::complaints, Appraisal::handled,
+        Appraisal::open, Appraisal::responseWithinSlaPercent, Appraisal::averageSatisfaction, Appraisal::reopenPercent)
+        .containsExactly(tuple("DESIGN", 4L, 0L, 4L, 100.0, null, null), tuple("PRODUCT", 10L, 7L, 3L, 70.0, 3.17, 10.0));
+    assertThat(dashboard.handlers()).extracting(Appraisal::name, Appraisal::complaints, Appraisal::handled,
+        Appraisal::open, Appraisal::responseWithinSlaPercent, Appraisal::averageSatisfaction, Appraisal::reopenPercent)
+        .containsExactly(tuple("handler-design", 4L, 0L, 4L, 100.0, null, null),
+            tuple("handler-product", 5L, 4L, 1L, 60.0, 3.33, 0.0),
+            tuple("handler-product2", 5L, 3L, 2L, 80.0, 3.0, 20.0));
+    // median hours from assignment to plan: 12 for design, a day for product (three of ten took four days)
+    assertThat(dashboard.departments()).extracting(Appraisal::medianHoursToPlan)
+        .satisfiesExactly(design -> assertThat(design).isCloseTo(12.0, within(0.3)),
+            product -> assertThat(product).isCloseTo(24.0, within(0.5)));
+    assertThat(dashboard.handlers()).extracting(Appraisal::medianHoursToPlan)
+        .allSatisfy(hours -> assertThat(hours).isBetween(11.7, 24.5));
   }
 
   @Test
@@ -184,7 +202,7 @@ class DashboardFiguresTest {
     var hotline = figures.of(new DashboardFilter(MARCH_1, MARCH_31, "HOTLINE", null, null, null));
     assertThat(hotline.sla().overall()).isEqualTo(new Compliance(null, null, 3, 4, 75.0, 4, 4, 100.0));
     assertThat(hotline.breaches()).extracting(Breach::deadline).containsExactly("LOGGING");
-    assertThat(hotline.stageTimes().get(0)).isEqualTo(new StageTime("RECEIVE_TO_LOG", 4, 8.5, 23.7));
+    assertStage(hotline.stageTimes().get(0), 4, 8.5, 23.7);
     assertThat(hotline.backlog()).extracting(Backlog::complaints).containsExactly(2L);
     assertThat(hotline.satisfaction().feedbackDue()).isEqualTo(2);
     assertThat(hotline.departments()).extracting(Appraisal::name, Appraisal::complaints)

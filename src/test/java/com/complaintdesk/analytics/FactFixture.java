@@ -16,13 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class FactFixture {
 
+  final DataSource dataSource;
   final JdbcClient jdbc;
   private final ComplaintFacts facts;
   private long nextId = 1;
 
   FactFixture() {
-    var dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:facts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    var h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:facts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    dataSource = h2;
     migrate(dataSource);
     jdbc = JdbcClient.create(dataSource);
     facts = new ComplaintFacts(jdbc, new ComplaintRepository(jdbc));

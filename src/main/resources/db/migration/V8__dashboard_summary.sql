@@ -27,17 +27,19 @@ create table complaint_day_summary (
     resolved          integer     not null,
     not_reached       integer     not null,
     feedback_due      integer     not null,
-    -- each stage's durations as a histogram (analytics/DurationHistogram): "bucket:count" pairs
+    -- each stage's durations as a histogram (analytics/DurationHistogram): "bucket:count" pairs; rows split by
+    -- declared type have none, rows split by handler only plan_times (the appraisal's time to plan)
     log_times         varchar(8000),
     assign_times      varchar(8000),
     plan_times        varchar(8000),
     resolve_times     varchar(8000),
     close_times       varchar(8000),
-    constraint pk_complaint_day_summary primary key (received_day, filters, channel, category, priority, department,
-        breakdown, breakdown_value)
+    -- a view reads one combination of filters (level), so that leads; the day range comes last
+    constraint pk_complaint_day_summary primary key (filters, breakdown, channel, category, priority, department,
+        breakdown_value, received_day)
 );
 
-create index ix_complaint_day_summary_level on complaint_day_summary (filters, breakdown, received_day);
+create index ix_complaint_day_summary_day on complaint_day_summary (received_day);
 
 -- A fact changed since its day was last summarised; set with every change, cleared by the summary.
 alter table complaint_fact add column summary_pending boolean default true not null;

@@ -110,12 +110,17 @@ class DaySummaries {
     }
     jdbc.sql("delete from complaint_day_summary where received_day = :day").param("day", day).update();
     List<Object[]> rows = new ArrayList<>(tallies.size());
-    tallies.forEach((key, tally) -> rows.add(new Object[] {day, key.filters(), key.channel(), key.category(),
-        key.priority(), key.department(), key.breakdown(), key.breakdownValue(), tally.complaints, tally.loggingMet,
-        tally.loggingDecided, tally.responseMet, tally.responseDecided, tally.handled, tally.stillOpen,
-        tally.marks[0], tally.marks[1], tally.marks[2], tally.marks[3], tally.marks[4], tally.reopened,
-        tally.resolved, tally.notReached, tally.feedbackDue, tally.times[0].toString(), tally.times[1].toString(),
-        tally.times[2].toString(), tally.times[3].toString(), tally.times[4].toString()}));
+    tallies.forEach((key, tally) -> {
+      // Hot topics need counts only, the appraisal per handler only the time to plan: the rest is never read.
+      boolean allTimes = key.breakdown().isEmpty();
+      rows.add(new Object[] {day, key.filters(), key.channel(), key.category(), key.priority(), key.department(),
+          key.breakdown(), key.breakdownValue(), tally.complaints, tally.loggingMet, tally.loggingDecided,
+          tally.responseMet, tally.responseDecided, tally.handled, tally.stillOpen, tally.marks[0], tally.marks[1],
+          tally.marks[2], tally.marks[3], tally.marks[4], tally.reopened, tally.resolved, tally.notReached,
+          tally.feedbackDue, allTimes ? tally.times[0].toString() : null, allTimes ? tally.times[1].toString() : null,
+          allTimes || key.breakdown().equals(HANDLER) ? tally.times[2].toString() : null,
+          allTimes ? tally.times[3].toString() : null, allTimes ? tally.times[4].toString() : null});
+    });
     batches.batchUpdate("""
               insert into complaint_day_summary (received_day, filters, channel, category, priority, department,
                 breakdown, breakdown_value, complaints, logging_met, logging_decided, response_met, response_decided,

@@ -45,5 +45,9 @@ create index ix_complaint_day_summary_day on complaint_day_summary (received_day
 alter table complaint_fact add column summary_pending boolean default true not null;
 create index ix_complaint_fact_pending on complaint_fact (summary_pending, received_day);
 
+-- Views under several filters read hot topics and handlers from the facts, along the most selective filter.
+create index ix_complaint_fact_channel_day on complaint_fact (channel, received_day);
+create index ix_complaint_fact_category_day on complaint_fact (category, received_day);
+
 -- The newest breaches first, without sorting them all.
 create index ix_deadline_breach_recorded on deadline_breach (recorded_at);

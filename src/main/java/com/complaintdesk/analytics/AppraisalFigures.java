@@ -26,7 +26,34 @@ class AppraisalFigures {
   }
 
   List<Appraisal> byHandler(DashboardFilter filter) {
-    return appraise(SummaryRows.brokenDownBy(filter, DaySummaries.HANDLER), "breakdown_value");
+    return filter.dimensions() <= DaySummaries.MAX_BROKEN_DOWN_FILTERS
+        ? appraise(SummaryRows.brokenDownBy(filter, DaySummaries.HANDLER), "breakdown_value")
+        : handlersFromFacts(filter);
+  }
+
+  // Under several filters few complaints match: they are appraised from the facts (exact time to plan).
+  private List<Appraisal> handlersFromFacts(DashboardFilter filter) {
+    return jdbc.sql("""
+            select handler, count(*) as complaints,
+              sum(case when status = 'CLOSED' then 1 else 0 end) as handled,
+              sum(case when status in ('CLOSED', 'WITHDRAWN', 'DUPLICATE') then 0 else 1 end) as still_open,
+              sum(case when planned_at is not null and not response_breached
+                  and (response_due_at is null or planned_at <= response_due_at) then 1 else 0 end) as response_met,
+              sum(case when planned_at is not null or response_breached then 1 else 0 end) as response_decided,
+              percentile_cont(0.5) within group (order by plan_seconds) as median_plan,
+              avg(cast(satisfaction as double precision)) as average_satisfaction,
+              sum(case when reopen_count > 0 then 1 else 0 end) as reopened,
+              count(resolved_at) as resolved
+            from complaint_fact where %s and handler is not null
+            group by handler order by handler
+            """.formatted(filter.where(null)))
+        .params(filter.parameters())
+        .query((rs, row) -> new Appraisal(rs.getString("handler"), rs.getLong("complaints"), rs.getLong("handled"),
+            rs.getLong("still_open"), Figures.percent(rs.getLong("response_met"), rs.getLong("response_decided")),
+            Figures.hours((Number) rs.getObject("median_plan")),
+            Figures.average((Number) rs.getObject("average_satisfaction")),
+            Figures.percent(rs.getLong("reopened"), rs.getLong("resolved"))))
+        .list();
   }
 
   /** One department's or handler's sums over the days of the filter. */

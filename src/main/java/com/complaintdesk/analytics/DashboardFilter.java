@@ -49,6 +49,12 @@ public record DashboardFilter(LocalDate from, LocalDate to, String channel, Stri
     return value;
   }
 
+  /** How many of channel, category, priority and department the filter fixes. */
+  int dimensions() {
+    return (channel == null ? 0 : 1) + (category == null ? 0 : 1) + (priority == null ? 0 : 1)
+        + (department == null ? 0 : 1);
+  }
+
   /** The SQL condition on complaint_fact (columns prefixed with {@code alias.}, if given). */
   String where(String alias) {
     return "%1$sreceived_day between :from and :to and %2$s".formatted(prefix(alias), attributes(alias));

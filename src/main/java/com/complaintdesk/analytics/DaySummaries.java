@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the dashboard's summary of one day of receipt from that day's facts: for each of the 16 combinations of
- * filters (channel, category, priority, department: a value, or * for all) a row per combination of values, also
- * split by declared type (hot topics) and by handler (appraisal). A day is summarised anew, whole, whenever one
+ * filters (channel, category, priority, department: a value, or * for all) a row per combination of values, and
+ * under none or one filter also split by declared type (hot topics) and by handler (appraisal). A day is summarised anew, whole, whenever one
  * of its facts changed: a day holds at most a few thousand complaints, so that takes milliseconds.
  */
 @Component
@@ -25,6 +25,11 @@ class DaySummaries {
   static final String NONE = "NONE";
   static final String DECLARED_TYPE = "declared_type";
   static final String HANDLER = "handler";
+  /**
+   * Split by declared type and by handler only under at most one filter: under more, nearly every complaint
+   * would be a row of its own; those views read the facts (VolumeFigures, AppraisalFigures).
+   */
+  static final int MAX_BROKEN_DOWN_FILTERS = 1;
   /** The filter dimensions in the order of the bits of the summary's {@code filters} column. */
   static final List<String> DIMENSIONS = List.of("channel", "category", "priority", "department");
 
@@ -99,6 +104,9 @@ class DaySummaries {
           values[dimension] = (filters & 1 << dimension) != 0 ? fact.dimensions()[dimension] : ALL;
         }
         add(tallies, new Key(filters, values[0], values[1], values[2], values[3], "", ""), fact);
+        if (Integer.bitCount(filters) > MAX_BROKEN_DOWN_FILTERS) {
+          continue;
+        }
         if (fact.declaredType() != null) {
           add(tallies, new Key(filters, values[0], values[1], values[2], values[3], DECLARED_TYPE,
               fact.declaredType()), fact);

@@ -52,10 +52,15 @@ class VolumeFigures {
 
   private List<Count> hotTopics(DashboardFilter filter) {
     var rows = SummaryRows.brokenDownBy(filter, DaySummaries.DECLARED_TYPE);
-    return jdbc.sql("select breakdown_value, sum(complaints) as complaints from complaint_day_summary where "
-            + rows.where() + " group by breakdown_value")
+    String sql = filter.dimensions() <= DaySummaries.MAX_BROKEN_DOWN_FILTERS
+        ? "select breakdown_value as declared_type, sum(complaints) as complaints from complaint_day_summary where "
+            + rows.where() + " group by breakdown_value"
+        // Under several filters few complaints match: they are counted from the facts.
+        : "select declared_type, count(*) as complaints from complaint_fact where " + filter.where(null)
+            + " and declared_type is not null group by declared_type";
+    return jdbc.sql(sql)
         .params(rows.parameters())
-        .query((rs, row) -> new Count(rs.getString("breakdown_value"), rs.getLong("complaints")))
+        .query((rs, row) -> new Count(rs.getString("declared_type"), rs.getLong("complaints")))
         .list().stream()
         .sorted(Comparator.comparingLong(Count::complaints).reversed().thenComparing(Count::key))
         .limit(HOT_TOPICS).toList();

@@ -208,6 +208,14 @@ class DashboardFiguresTest {
     assertThat(hotline.departments()).extracting(Appraisal::name, Appraisal::complaints)
         .containsExactly(tuple("PRODUCT", 4L));
 
+    // Under two filters, hot topics and handlers come from the facts, not the summary: the same figures.
+    var productMedium = figures.of(new DashboardFilter(MARCH_1, MARCH_31, null, "FUNCTIONAL", "MEDIUM", null));
+    assertThat(productMedium.volume().hotTopics()).containsExactly(new Count("FUNCTIONAL", 7));
+    assertThat(productMedium.handlers()).containsExactly(
+        new Appraisal("handler-product", 5, 4, 1, 60.0, 24.0, 3.33, 0.0),
+        new Appraisal("handler-product2", 5, 3, 2, 80.0, 24.0, 3.0, 20.0));
+    assertThat(productMedium.sla().overall().responsePercent()).isEqualTo(70.0);
+
     var withJanuary = figures.of(new DashboardFilter(LocalDate.parse("2025-01-01"), MARCH_31, null, null, null,
         "PRODUCT"));
     assertThat(withJanuary.sla().overall().responsePercent()).isEqualTo(63.6);

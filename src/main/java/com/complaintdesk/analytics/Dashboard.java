@@ -44,8 +44,8 @@ public record Dashboard(DashboardFilter filter, Volume volume, Sla sla, List<Bre
   public record StageTime(String stage, long complaints, Double medianHours, Double p90Hours) {
   }
 
-  /** Complaints open now in a status and department, and when the oldest of them came in: where it stalls. */
-  public record Backlog(String status, String department, long complaints, Instant oldestReceivedAt) {
+  /** Complaints open now in a status and department, and the day the oldest of them came in: where it stalls. */
+  public record Backlog(String status, String department, long complaints, LocalDate oldestReceivedDay) {
   }
 
   /**

@@ -29,9 +29,9 @@ final class DashboardCsv {
       Map.entry("stage-times", dashboard -> table(List.of("stage", "complaints", "median_hours", "p90_hours"),
           dashboard.stageTimes().stream().map(stage -> Arrays.<Object>asList(stage.stage(), stage.complaints(),
               stage.medianHours(), stage.p90Hours())))),
-      Map.entry("backlog", dashboard -> table(List.of("status", "department", "complaints", "oldest_received_at"),
+      Map.entry("backlog", dashboard -> table(List.of("status", "department", "complaints", "oldest_received_day"),
           dashboard.backlog().stream().map(open -> Arrays.<Object>asList(open.status(), open.department(),
-              open.complaints(), open.oldestReceivedAt())))),
+              open.complaints(), open.oldestReceivedDay())))),
       Map.entry("satisfaction", dashboard -> satisfaction(dashboard.satisfaction())),
       Map.entry("departments", dashboard -> appraisal("department", dashboard.departments())),
       Map.entry("handlers", dashboard -> appraisal("handler", dashboard.handlers())));

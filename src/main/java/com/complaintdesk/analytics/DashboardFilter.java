@@ -60,11 +60,6 @@ public record DashboardFilter(LocalDate from, LocalDate to, String channel, Stri
     return "%1$sreceived_day between :from and :to and %2$s".formatted(prefix(alias), attributes(alias));
   }
 
-  /** The condition without the period, for what is open now. */
-  String whereOpenNow(String alias) {
-    return attributes(alias);
-  }
-
   private String attributes(String alias) {
     String column = prefix(alias);
     StringBuilder sql = new StringBuilder("1 = 1");

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the dashboard's summary of one day of receipt from that day's facts: for each of the 16 combinations of
- * filters (channel, category, priority, department: a value, or * for all) a row per combination of values, and
- * under none or one filter also split by declared type (hot topics) and by handler (appraisal). A day is summarised anew, whole, whenever one
+ * filters (channel, category, priority, department: a value, or * for all) a row per combination of values, also
+ * split by the status of the open complaints (backlog), and under at most two filters by declared type (hot
+ * topics) and by handler (appraisal). A day is summarised anew, whole, whenever one
  * of its facts changed: a day holds at most a few thousand complaints, so that takes milliseconds.
  */
 @Component
@@ -25,11 +26,14 @@ class DaySummaries {
   static final String NONE = "NONE";
   static final String DECLARED_TYPE = "declared_type";
   static final String HANDLER = "handler";
+  /** Open complaints only, split by their status: the backlog. */
+  static final String OPEN_STATUS = "open_status";
   /**
-   * Split by declared type and by handler only under at most one filter: under more, nearly every complaint
-   * would be a row of its own; those views read the facts (VolumeFigures, AppraisalFigures).
+   * Split by declared type and by handler only under at most two filters: under more, nearly every complaint
+   * would be a row of its own; those views read the facts (VolumeFigures, AppraisalFigures). The split of the
+   * open complaints by status is under every combination: only the recent days hold open complaints.
    */
-  static final int MAX_BROKEN_DOWN_FILTERS = 1;
+  static final int MAX_BROKEN_DOWN_FILTERS = 2;
   /** The filter dimensions in the order of the bits of the summary's {@code filters} column. */
   static final List<String> DIMENSIONS = List.of("channel", "category", "priority", "department");
 
@@ -104,6 +108,9 @@ class DaySummaries {
           values[dimension] = (filters & 1 << dimension) != 0 ? fact.dimensions()[dimension] : ALL;
         }
         add(tallies, new Key(filters, values[0], values[1], values[2], values[3], "", ""), fact);
+        if (fact.open()) {
+          add(tallies, new Key(filters, values[0], values[1], values[2], values[3], OPEN_STATUS, fact.status()), fact);
+        }
         if (Integer.bitCount(filters) > MAX_BROKEN_DOWN_FILTERS) {
           continue;
         }

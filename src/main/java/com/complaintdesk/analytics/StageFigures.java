@@ -3,17 +3,16 @@ package com.complaintdesk.analytics;
 import com.complaintdesk.analytics.Dashboard.Backlog;
 import com.complaintdesk.analytics.Dashboard.StageTime;
 import com.complaintdesk.complaint.ComplaintStatus;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Where complaints spend their time: each stage's median and 90th percentile (from the summary), and what is open
- * now where (from the facts).
+ * Where complaints spend their time: each stage's median and 90th percentile, and what is open now where.
  */
 @Component
 class StageFigures {
@@ -32,10 +31,6 @@ class StageFigures {
       this.column = column;
     }
   }
-
-  private static final String OPEN_STATUSES = Arrays.stream(ComplaintStatus.values())
-      .filter(status -> !status.isFinal()).map(status -> "'" + status.name() + "'")
-      .collect(Collectors.joining(", "));
 
   private final JdbcClient jdbc;
 
@@ -65,16 +60,18 @@ class StageFigures {
     return times;
   }
 
+  /** What is open now, whenever it came in: the summary's open complaints of every day, by status. */
   List<Backlog> backlog(DashboardFilter filter) {
+    var rows = SummaryRows.openNow(filter);
     return jdbc.sql("""
-            select status, coalesce(department, '%s') as department, count(*) as complaints,
-              min(received_at) as oldest
-            from complaint_fact where status in (%s) and %s
-            group by status, coalesce(department, '%s')
-            """.formatted(SlaFigures.NO_DEPARTMENT, OPEN_STATUSES, filter.whereOpenNow(null), SlaFigures.NO_DEPARTMENT))
-        .params(filter.parameters())
+            select breakdown_value as status, department, sum(complaints) as complaints,
+              min(received_day) as oldest
+            from complaint_day_summary where %s
+            group by breakdown_value, department
+            """.formatted(rows.where()))
+        .params(rows.parameters())
         .query((rs, row) -> new Backlog(rs.getString("status"), rs.getString("department"), rs.getLong("complaints"),
-            rs.getTimestamp("oldest").toInstant()))
+            rs.getObject("oldest", LocalDate.class)))
         .list().stream()
         .sorted(Comparator.comparing((Backlog open) -> ComplaintStatus.valueOf(open.status()))
             .thenComparing(Backlog::department))

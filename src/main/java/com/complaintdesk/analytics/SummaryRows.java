@@ -7,18 +7,23 @@ import java.util.Map;
  * a breakdown (declared type, handler, or none): the filter's dimensions hold its values, the split dimension any
  * value, the others * (all).
  */
-record SummaryRows(DashboardFilter filter, String splitBy, String breakdown) {
+record SummaryRows(DashboardFilter filter, String splitBy, String breakdown, boolean wholeTime) {
 
   static SummaryRows of(DashboardFilter filter) {
-    return new SummaryRows(filter, null, "");
+    return new SummaryRows(filter, null, "", false);
   }
 
   static SummaryRows splitBy(DashboardFilter filter, String dimension) {
-    return new SummaryRows(filter, dimension, "");
+    return new SummaryRows(filter, dimension, "", false);
   }
 
   static SummaryRows brokenDownBy(DashboardFilter filter, String breakdown) {
-    return new SummaryRows(filter, null, breakdown);
+    return new SummaryRows(filter, null, breakdown, false);
+  }
+
+  /** The open complaints by status and department, of every day: the backlog ignores the period. */
+  static SummaryRows openNow(DashboardFilter filter) {
+    return new SummaryRows(filter, "department", DaySummaries.OPEN_STATUS, true);
   }
 
   private String value(String dimension) {
@@ -44,8 +49,8 @@ record SummaryRows(DashboardFilter filter, String splitBy, String breakdown) {
 
   /** The SQL condition on complaint_day_summary; the dimension names are constants, the values parameters. */
   String where() {
-    StringBuilder sql = new StringBuilder(
-        "received_day between :from and :to and filters = :filters and breakdown = :breakdown");
+    StringBuilder sql = new StringBuilder(wholeTime ? "" : "received_day between :from and :to and ")
+        .append("filters = :filters and breakdown = :breakdown");
     for (String dimension : DaySummaries.DIMENSIONS) {
       if (value(dimension) != null) {
         sql.append(" and ").append(dimension).append(" = :").append(dimension);

@@ -208,8 +208,9 @@ class DashboardFiguresTest {
     assertThat(hotline.departments()).extracting(Appraisal::name, Appraisal::complaints)
         .containsExactly(tuple("PRODUCT", 4L));
 
-    // Under two filters, hot topics and handlers come from the facts, not the summary: the same figures.
-    var productMedium = figures.of(new DashboardFilter(MARCH_1, MARCH_31, null, "FUNCTIONAL", "MEDIUM", null));
+    // Under three filters, hot topics and handlers come from the facts, not the summary: the same figures (the
+    // time to plan exact here).
+    var productMedium = figures.of(new DashboardFilter(MARCH_1, MARCH_31, null, "FUNCTIONAL", "MEDIUM", "PRODUCT"));
     assertThat(productMedium.volume().hotTopics()).containsExactly(new Count("FUNCTIONAL", 7));
     assertThat(productMedium.handlers()).containsExactly(
         new Appraisal("handler-product", 5, 4, 1, 60.0, 24.0, 3.33, 0.0),

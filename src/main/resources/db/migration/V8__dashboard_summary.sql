@@ -34,12 +34,11 @@ create table complaint_day_summary (
     plan_times        varchar(8000),
     resolve_times     varchar(8000),
     close_times       varchar(8000),
-    -- a view reads one combination of filters (level), so that leads; the day range comes last
-    constraint pk_complaint_day_summary primary key (filters, breakdown, channel, category, priority, department,
-        breakdown_value, received_day)
+    -- a view reads one combination of filters and breakdown over a range of days: the key leads with them, so that
+    -- the view's rows lie together, and a day is replaced along the same key
+    constraint pk_complaint_day_summary primary key (filters, breakdown, received_day, channel, category, priority,
+        department, breakdown_value)
 );
-
-create index ix_complaint_day_summary_day on complaint_day_summary (received_day);
 
 -- A fact changed since its day was last summarised; set with every change, cleared by the summary.
 alter table complaint_fact add column summary_pending boolean default true not null;

@@ -46,7 +46,7 @@ public class DashboardFigures {
   }
 
   public Dashboard of(DashboardFilter filter) {
-    summary.catchUp();
+    summary.catchUp(DashboardSummary.DAYS_PER_READ);
     return readOnly.execute(status -> new Dashboard(filter, volume.volume(filter), sla.sla(filter),
         sla.breaches(filter), stages.stageTimes(filter), stages.backlog(filter), satisfaction.satisfaction(filter),
         appraisal.byDepartment(filter), appraisal.byHandler(filter)));

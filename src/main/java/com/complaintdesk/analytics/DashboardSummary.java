@@ -9,7 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the dashboard's summary in step with the facts: every day whose facts changed is summarised anew, each in
- * a transaction of its own. Runs on a schedule and before every dashboard read, so a view never lags behind. The
+ * a transaction of its own. Runs on a schedule and before every dashboard read (the newest days first), so a view
+ * does not lag behind. The
  * facts of the day are marked summarised in the same transaction; a fact changed meanwhile marks its day again.
  */
 @Component
@@ -25,22 +26,35 @@ public class DashboardSummary {
     this.transactions = transactions;
   }
 
-  /** Summarises every day with a changed fact; returns how many days. */
+  /**
+   * The most days a dashboard read summarises before it reads: after a big change (an upgrade, an import) the
+   * first read stays quick, and the schedule summarises the rest.
+   */
+  static final int DAYS_PER_READ = 62;
+  private static final int DAYS_PER_QUERY = 100;
+
+  /** Summarises every day with a changed fact, the newest first; returns how many days. */
   @Scheduled(fixedDelayString = "${complaint-desk.analytics.summary-interval:PT1M}",
       initialDelayString = "${complaint-desk.analytics.summary-interval:PT1M}")
   public int catchUp() {
+    return catchUp(Integer.MAX_VALUE);
+  }
+
+  /** Summarises at most {@code maxDays} days with a changed fact, the newest first. */
+  public int catchUp(int maxDays) {
     int summarised = 0;
     List<LocalDate> pending;
     do {
       pending = jdbc.sql("""
               select distinct received_day from complaint_fact where summary_pending = true
-              order by received_day fetch first 100 rows only
+              order by received_day desc fetch first :days rows only
               """)
+          .param("days", Math.min(DAYS_PER_QUERY, maxDays - summarised))
           .query(LocalDate.class).list();
       for (LocalDate day : pending) {
         summarised += Boolean.TRUE.equals(transactions.execute(status -> summarise(day))) ? 1 : 0;
       }
-    } while (pending.size() == 100);
+    } while (pending.size() == DAYS_PER_QUERY && summarised < maxDays);
     return summarised;
   }
 

@@ -1,16 +1,18 @@
 package com.complaintdesk.security;
 
 import com.complaintdesk.config.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -29,27 +31,16 @@ class WebSecurity {
   @Bean
   @Order(1)
   SecurityFilterChain staffIntake(HttpSecurity http, ProblemResponses problems) throws Exception {
-    AuthenticationEntryPoint askForLogin = (request, response, failure) -> {
-      var headers = new HttpHeaders();
-      headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"complaint-desk\"");
-      problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-          "Log in with HTTP Basic as a member of the intake group (the triage group to unlink a submission)."), headers);
-    };
-    AccessDeniedHandler refuse = (request, response, denied) -> problems.write(request, response,
-        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, request.getRequestURI().endsWith(UNLINK_SUFFIX)
-            ? "Only members of the triage group may unlink a submission from an open complaint."
-            : "Only members of the intake group may hand in complaints here."),
-        new HttpHeaders());
-    return http.securityMatcher("/api/intake/**", "/api/intake")
+    http.securityMatcher("/api/intake/**", "/api/intake")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/intake/*" + UNLINK_SUFFIX)
             .hasAuthority(CamundaIdentityAuthentication.authority(StaffGroups.TRIAGE))
-            .anyRequest().hasAuthority(CamundaIdentityAuthentication.authority(StaffGroups.INTAKE)))
-        .httpBasic(basic -> basic.realmName("complaint-desk").authenticationEntryPoint(askForLogin))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(askForLogin).accessDeniedHandler(refuse))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
-        .build();
+            .anyRequest().hasAuthority(CamundaIdentityAuthentication.authority(StaffGroups.INTAKE)));
+    return statelessBasic(http, problems,
+        "Log in with HTTP Basic as a member of the intake group (the triage group to unlink a submission).",
+        request -> request.getRequestURI().endsWith(UNLINK_SUFFIX)
+            ? "Only members of the triage group may unlink a submission from an open complaint."
+            : "Only members of the intake group may hand in complaints here.");
   }
 
   /**
@@ -59,19 +50,25 @@ class WebSecurity {
   @Bean
   @Order(2)
   SecurityFilterChain analyticsApi(HttpSecurity http, ProblemResponses problems) throws Exception {
+    http.securityMatcher("/api/analytics/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/api/analytics/**").hasAnyAuthority(readersAndAdmins())
+            .anyRequest().denyAll());
+    return statelessBasic(http, problems, "Log in with HTTP Basic as a complaint manager, auditor or administrator.",
+        request -> "Only complaint managers, auditors and administrators may read the figures.");
+  }
+
+  /** HTTP Basic without a session or CSRF token (integrations call it), its 401 and 403 as problem details. */
+  private static SecurityFilterChain statelessBasic(HttpSecurity http, ProblemResponses problems, String login,
+      Function<HttpServletRequest, String> refusal) throws Exception {
     AuthenticationEntryPoint askForLogin = (request, response, failure) -> {
       var headers = new HttpHeaders();
       headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"complaint-desk\"");
-      problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-          "Log in with HTTP Basic as a complaint manager, auditor or administrator."), headers);
+      problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, login), headers);
     };
     AccessDeniedHandler refuse = (request, response, denied) -> problems.write(request, response,
-        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-            "Only complaint managers, auditors and administrators may read the figures."), new HttpHeaders());
-    return http.securityMatcher("/api/analytics/**")
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.GET, "/api/analytics/**").hasAnyAuthority(readersAndAdmins())
-            .anyRequest().denyAll())
+        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, refusal.apply(request)), new HttpHeaders());
+    return http
         .httpBasic(basic -> basic.realmName("complaint-desk").authenticationEntryPoint(askForLogin))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(askForLogin).accessDeniedHandler(refuse))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -7,6 +7,7 @@ import com.complaintdesk.complaint.Contact;
 import com.complaintdesk.feedback.ComplainantActions;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.security.ActingUser;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,6 +36,8 @@ import org.springframework.stereotype.Component;
 class SampleComplaints {
 
   private static final Logger log = LoggerFactory.getLogger(SampleComplaints.class);
+  /** Past complaints for the dashboard: about five a day. */
+  private static final int HISTORY = 400;
 
   private final ComplaintIntake intake;
   private final ComplainantActions complainant;
@@ -42,9 +46,11 @@ class SampleComplaints {
   private final ActingUser actingUser;
   private final ManagementService management;
   private final JdbcClient jdbc;
+  private final DataSource dataSource;
 
   SampleComplaints(ComplaintIntake intake, ComplainantActions complainant, ComplaintRepository complaints,
-      TaskService tasks, ActingUser actingUser, ManagementService management, JdbcClient jdbc) {
+      TaskService tasks, ActingUser actingUser, ManagementService management, JdbcClient jdbc,
+      DataSource dataSource) {
     this.intake = intake;
     this.complainant = complainant;
     this.complaints = complaints;
@@ -52,6 +58,7 @@ class SampleComplaints {
     this.actingUser = actingUser;
     this.management = management;
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -70,6 +77,20 @@ class SampleComplaints {
     waitingForAFollowUpCall();
     closedSatisfied();
     waitingForFinalReview();
+    history();
+  }
+
+  /**
+   * Closed complaints of the twelve weeks before the last month, so that the dashboard has weeks to compare. They
+   * come without process instances or contact details (ComplaintHistory): Tasklist and Cockpit show the samples
+   * above only.
+   */
+  private void history() {
+    try {
+      new ComplaintHistory(dataSource, 7, Instant.now()).generate(HISTORY, 84, Duration.ofDays(30));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot write the demo's history of complaints", e);
+    }
   }
 
   private void waitingToBeLogged() {

@@ -2,6 +2,7 @@ package com.complaintdesk.bench;
 
 import com.complaintdesk.analytics.DashboardFigures;
 import com.complaintdesk.analytics.DashboardFilter;
+import com.complaintdesk.demo.ComplaintHistory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ public final class DashboardBenchmark {
       long stored = jdbc.sql("select count(*) from complaint").query(Long.class).single();
       if (stored < settings.complaints()) {
         long started = System.nanoTime();
-        new ComplaintGenerator(dataSource, 42, now).generate((int) (settings.complaints() - stored), 730);
+        new ComplaintHistory(dataSource, 42, now).generate((int) (settings.complaints() - stored), 730);
         System.out.printf(Locale.ROOT, "Generated %,d complaints in %.0f s%n", settings.complaints() - stored,
             (System.nanoTime() - started) / 1e9);
       }

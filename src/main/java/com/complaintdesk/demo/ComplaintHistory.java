@@ -1,4 +1,4 @@
-package com.complaintdesk.bench;
+package com.complaintdesk.demo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,17 +9,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Random;
 import javax.sql.DataSource;
 
 /**
- * Fills a database with closed and open complaints as a big platform would have them after two years: channels,
- * categories, priorities and departments in realistic shares, stage times drawn from skewed distributions, some
- * deadlines missed, some users dissatisfied. Writes what the reports read (complaint, complaint_fact,
- * deadline_breach) straight into the tables, in batches: no engine, so a million complaints take minutes, not
- * hours. The same seed gives the same data.
+ * Complaints of the past as a platform would have them: channels, categories, priorities and departments in
+ * realistic shares, stage times drawn from skewed distributions, some deadlines missed, some users dissatisfied.
+ * Writes what the reports read (complaint, complaint_fact, deadline_breach) straight into the tables, in batches,
+ * without the engine: the demo's history of the last weeks (SampleComplaints) and the benchmark's million
+ * complaints (bench/). They have no process instance and no contact details. The same seed gives the same data.
  */
-public final class ComplaintGenerator {
+public final class ComplaintHistory {
 
   private static final String[] CHANNELS = {"WEB_FORM", "WEB_FORM", "WEB_FORM", "APP", "APP", "APP", "EMAIL", "EMAIL",
       "HOTLINE", "SOCIAL_MEDIA", "SURVEY"};
@@ -35,9 +37,10 @@ public final class ComplaintGenerator {
 
   private final DataSource dataSource;
   private final Random random;
+  private final SecureRandom tokens = new SecureRandom();
   private final Instant now;
 
-  public ComplaintGenerator(DataSource dataSource, long seed, Instant now) {
+  public ComplaintHistory(DataSource dataSource, long seed, Instant now) {
     this.dataSource = dataSource;
     this.random = new Random(seed);
     this.now = now;
@@ -45,6 +48,14 @@ public final class ComplaintGenerator {
 
   /** Adds complaints received over the last {@code days} days, numbered on from the highest id there is. */
   public void generate(int complaints, int days) throws SQLException {
+    generate(complaints, days, Duration.ZERO);
+  }
+
+  /**
+   * Adds complaints received over {@code days} days that ended {@code ago} ago; as of now, each is where its
+   * stage times have taken it (the older, the likelier closed).
+   */
+  public void generate(int complaints, int days, Duration ago) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       long firstId = nextId(connection);
@@ -52,7 +63,7 @@ public final class ComplaintGenerator {
               insert into complaint (id, tracking_number, access_token, channel, received_at, logged_at, locale,
                 declared_type, category, priority, department, handler, status, reopen_count, satisfaction,
                 created_at, updated_at, closed_at)
-              values (?, ?, 'bench', ?, ?, ?, 'en', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+              values (?, ?, ?, ?, ?, ?, 'en', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
           PreparedStatement fact = connection.prepareStatement("""
               insert into complaint_fact (complaint_id, received_at, received_day, channel, declared_type, category,
                 priority, department, handler, status, logged_at, assigned_at, planned_at, resolved_at, closed_at,
@@ -62,7 +73,7 @@ public final class ComplaintGenerator {
           PreparedStatement breach = connection.prepareStatement(
               "insert into deadline_breach (complaint_id, deadline, due_at, recorded_at) values (?, ?, ?, ?)")) {
         for (int i = 0; i < complaints; i++) {
-          write(one(firstId + i, days), complaint, fact, breach);
+          write(one(firstId + i, days, ago), complaint, fact, breach);
           if ((i + 1) % BATCH == 0 || i + 1 == complaints) {
             complaint.executeBatch();
             fact.executeBatch();
@@ -71,6 +82,11 @@ public final class ComplaintGenerator {
           }
         }
       }
+      // The ids were given here: the identity must go on after them, or the app's next complaint would take one.
+      try (var statement = connection.createStatement()) {
+        statement.execute("alter table complaint alter column id restart with " + (firstId + complaints));
+      }
+      connection.commit();
     }
   }
 
@@ -90,8 +106,8 @@ public final class ComplaintGenerator {
       boolean userNotReached) {
   }
 
-  private Generated one(long id, int days) {
-    Instant received = now.minus(Duration.ofSeconds((long) (random.nextDouble() * days * 86_400L)));
+  private Generated one(long id, int days, Duration ago) {
+    Instant received = now.minus(ago).minus(Duration.ofSeconds((long) (random.nextDouble() * days * 86_400L)));
     String channel = CHANNELS[random.nextInt(CHANNELS.length)];
     String[] routing = CATEGORIES[random.nextInt(CATEGORIES.length)];
     String priority = PRIORITIES[random.nextInt(PRIORITIES.length)];
@@ -149,24 +165,25 @@ public final class ComplaintGenerator {
     return draw < 5 ? 1 : draw < 13 ? 2 : draw < 28 ? 3 : draw < 63 ? 4 : 5;
   }
 
-  private static void write(Generated c, PreparedStatement complaint, PreparedStatement fact,
-      PreparedStatement breach) throws SQLException {
+  private void write(Generated c, PreparedStatement complaint, PreparedStatement fact, PreparedStatement breach)
+      throws SQLException {
     complaint.setLong(1, c.id());
-    complaint.setString(2, "CD-B%09d".formatted(c.id()));
-    complaint.setString(3, c.channel());
-    complaint.setTimestamp(4, Timestamp.from(c.received()));
-    setInstant(complaint, 5, c.logged());
-    complaint.setString(6, c.declaredType());
-    complaint.setString(7, c.category());
-    complaint.setString(8, c.priority());
-    complaint.setString(9, c.department());
-    complaint.setString(10, c.handler());
-    complaint.setString(11, c.status());
-    complaint.setInt(12, c.reopenCount());
-    setInteger(complaint, 13, c.satisfaction());
-    complaint.setTimestamp(14, Timestamp.from(c.received()));
+    complaint.setString(2, "CD-H%09d".formatted(c.id()));
+    complaint.setString(3, HexFormat.of().formatHex(token()));
+    complaint.setString(4, c.channel());
+    complaint.setTimestamp(5, Timestamp.from(c.received()));
+    setInstant(complaint, 6, c.logged());
+    complaint.setString(7, c.declaredType());
+    complaint.setString(8, c.category());
+    complaint.setString(9, c.priority());
+    complaint.setString(10, c.department());
+    complaint.setString(11, c.handler());
+    complaint.setString(12, c.status());
+    complaint.setInt(13, c.reopenCount());
+    setInteger(complaint, 14, c.satisfaction());
     complaint.setTimestamp(15, Timestamp.from(c.received()));
-    setInstant(complaint, 16, c.closed());
+    complaint.setTimestamp(16, Timestamp.from(c.received()));
+    setInstant(complaint, 17, c.closed());
     complaint.addBatch();
 
     fact.setLong(1, c.id());
@@ -204,6 +221,13 @@ public final class ComplaintGenerator {
     if (c.responseBreached()) {
       addBreach(breach, c.id(), "RESPONSE", c.responseDue());
     }
+  }
+
+  // The status page's key: random, as for a real complaint, though nobody holds it.
+  private byte[] token() {
+    byte[] token = new byte[16];
+    tokens.nextBytes(token);
+    return token;
   }
 
   private static void addBreach(PreparedStatement breach, long id, String deadline, Instant due) throws SQLException {

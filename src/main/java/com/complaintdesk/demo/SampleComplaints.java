@@ -1,5 +1,6 @@
 package com.complaintdesk.demo;
 
+import com.complaintdesk.analytics.DashboardSummary;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRepository;
@@ -47,10 +48,11 @@ class SampleComplaints {
   private final ManagementService management;
   private final JdbcClient jdbc;
   private final DataSource dataSource;
+  private final DashboardSummary summary;
 
   SampleComplaints(ComplaintIntake intake, ComplainantActions complainant, ComplaintRepository complaints,
       TaskService tasks, ActingUser actingUser, ManagementService management, JdbcClient jdbc,
-      DataSource dataSource) {
+      DataSource dataSource, DashboardSummary summary) {
     this.intake = intake;
     this.complainant = complainant;
     this.complaints = complaints;
@@ -59,6 +61,7 @@ class SampleComplaints {
     this.management = management;
     this.jdbc = jdbc;
     this.dataSource = dataSource;
+    this.summary = summary;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -91,6 +94,8 @@ class SampleComplaints {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot write the demo's history of complaints", e);
     }
+    // At once, not at the next scheduled round: the newcomer opens the dashboard first.
+    summary.catchUp();
   }
 
   private void waitingToBeLogged() {

@@ -1,7 +1,6 @@
 package com.complaintdesk.analytics;
 
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * Durations counted in buckets 2 % wide (under a minute: one bucket), so that a summary row can hold a stage's
@@ -14,10 +13,14 @@ final class DurationHistogram {
   private static final double LOG_RATIO = Math.log(RATIO);
   private static final double MINUTE = 60;
 
-  private final TreeMap<Integer, Long> buckets = new TreeMap<>();
+  /** Enough for a century: a longer duration counts in the last bucket. */
+  private static final int BUCKETS = 1_000;
+
+  // An array, not a map: the dashboard merges thousands of histograms per view.
+  private final long[] buckets = new long[BUCKETS];
 
   static int bucket(long seconds) {
-    return seconds < MINUTE ? 0 : 1 + (int) Math.floor(Math.log(seconds / MINUTE) / LOG_RATIO);
+    return seconds < MINUTE ? 0 : Math.min(BUCKETS - 1, 1 + (int) Math.floor(Math.log(seconds / MINUTE) / LOG_RATIO));
   }
 
   private static double lower(int bucket) {
@@ -30,7 +33,7 @@ final class DurationHistogram {
 
   void add(Long seconds) {
     if (seconds != null) {
-      buckets.merge(bucket(Math.max(0, seconds)), 1L, Long::sum);
+      buckets[bucket(Math.max(0, seconds))]++;
     }
   }
 
@@ -39,14 +42,18 @@ final class DurationHistogram {
     if (written == null || written.isEmpty()) {
       return;
     }
-    for (String pair : written.split(",")) {
-      int colon = pair.indexOf(':');
-      buckets.merge(Integer.parseInt(pair.substring(0, colon)), Long.parseLong(pair.substring(colon + 1)), Long::sum);
+    int start = 0;
+    while (start < written.length()) {
+      int colon = written.indexOf(':', start);
+      int comma = written.indexOf(',', colon);
+      int end = comma < 0 ? written.length() : comma;
+      buckets[Integer.parseInt(written, start, colon, 10)] += Long.parseLong(written, colon + 1, end, 10);
+      start = end + 1;
     }
   }
 
   long count() {
-    return buckets.values().stream().mapToLong(Long::longValue).sum();
+    return Arrays.stream(buckets).sum();
   }
 
   /**
@@ -67,11 +74,11 @@ final class DurationHistogram {
 
   private double valueAt(long rank) {
     long before = 0;
-    for (Map.Entry<Integer, Long> bucket : buckets.entrySet()) {
-      long inBucket = bucket.getValue();
+    for (int bucket = 0; bucket < BUCKETS; bucket++) {
+      long inBucket = buckets[bucket];
       if (rank < before + inBucket) {
         double position = (rank - before + 0.5) / inBucket;
-        return lower(bucket.getKey()) + position * (upper(bucket.getKey()) - lower(bucket.getKey()));
+        return lower(bucket) + position * (upper(bucket) - lower(bucket));
       }
       before += inBucket;
     }
@@ -81,12 +88,12 @@ final class DurationHistogram {
   /** "bucket:count" pairs, or null when empty: what a summary row stores. */
   @Override
   public String toString() {
-    if (buckets.isEmpty()) {
-      return null;
-    }
     StringBuilder written = new StringBuilder();
-    buckets.forEach((bucket, count) -> written.append(written.isEmpty() ? "" : ",").append(bucket).append(':')
-        .append(count));
-    return written.toString();
+    for (int bucket = 0; bucket < BUCKETS; bucket++) {
+      if (buckets[bucket] > 0) {
+        written.append(written.isEmpty() ? "" : ",").append(bucket).append(':').append(buckets[bucket]);
+      }
+    }
+    return written.isEmpty() ? null : written.toString();
   }
 }

@@ -3,9 +3,7 @@ package com.complaintdesk.analytics;
 import com.complaintdesk.analytics.Dashboard.Breach;
 import com.complaintdesk.analytics.Dashboard.Compliance;
 import com.complaintdesk.analytics.Dashboard.Sla;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -83,20 +81,20 @@ class SlaFigures {
 
   // Driven from the breaches, newest first along their index, each checked against the filter by its fact: the
   // first 200 that match end the search, however many complaints the period holds. A complaint's breaches come
-  // after its receipt, so none before the period need be looked at.
+  // after its receipt, so none before the period need be looked at. The period is written out (see
+  // DashboardFilter): PostgreSQL's generic plan for it sorted every breach.
   List<Breach> breaches(DashboardFilter filter) {
     return jdbc.sql("""
             select (select c.tracking_number from complaint c where c.id = b.complaint_id) as tracking_number,
               b.deadline, b.due_at, b.recorded_at,
               (select f.department from complaint_fact f where f.complaint_id = b.complaint_id) as department
             from deadline_breach b
-            where b.recorded_at >= :periodStart
+            where b.recorded_at >= timestamp with time zone '%s'
               and exists (select 1 from complaint_fact f where f.complaint_id = b.complaint_id and %s)
             order by b.recorded_at desc
             fetch first %d rows only
-            """.formatted(filter.where("f"), MAX_BREACHES))
+            """.formatted(filter.from() + " 00:00:00+00", filter.wherePeriodWrittenOut("f"), MAX_BREACHES))
         .params(filter.parameters())
-        .param("periodStart", Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()))
         .query((rs, row) -> new Breach(rs.getString("tracking_number"), rs.getString("deadline"),
             rs.getTimestamp("due_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
             rs.getString("department")))

@@ -6,6 +6,7 @@ import com.complaintdesk.complaint.Priority;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,10 @@ class DashboardPage {
     this.catalogue = catalogue;
   }
 
+  /** One of the filter's selects: its parameter, label, values and the value chosen now. */
+  record Choice(String name, String label, List<String> values, String chosen) {
+  }
+
   @GetMapping("/staff/dashboard")
   String dashboard(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -41,10 +46,12 @@ class DashboardPage {
       filter = DashboardApi.filter(null, null, null, null, null, null);
     }
     model.addAttribute("filter", filter);
-    model.addAttribute("channels", Arrays.stream(Channel.values()).map(Enum::name).toList());
-    model.addAttribute("categories", catalogue.categoryIds());
-    model.addAttribute("priorities", Arrays.stream(Priority.values()).map(Enum::name).toList());
-    model.addAttribute("departments", catalogue.departmentIds());
+    model.addAttribute("choices", List.of(
+        new Choice("channel", "Channel", Arrays.stream(Channel.values()).map(Enum::name).toList(), filter.channel()),
+        new Choice("category", "Category", catalogue.categoryIds(), filter.category()),
+        new Choice("priority", "Priority", Arrays.stream(Priority.values()).map(Enum::name).toList(),
+            filter.priority()),
+        new Choice("department", "Department", catalogue.departmentIds(), filter.department())));
     model.addAttribute("figures", DashboardCsv.figures());
     return "staff/dashboard";
   }

@@ -116,7 +116,8 @@
         + ' hours in the median, ' + longest.p90Hours + ' hours for the slowest tenth.');
     }
     var open = data.backlog.reduce(function (sum, row) { return sum + row.complaints; }, 0);
-    items.push(data.volume.complaints + ' complaints received in the period; ' + open + ' open now.');
+    items.push(data.volume.complaints + (data.volume.complaints === 1 ? ' complaint' : ' complaints')
+      + ' received in the period; ' + open + ' open now.');
     var list = document.getElementById('headline');
     list.textContent = '';
     items.forEach(function (text) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.deadline.Deadline;
 import com.complaintdesk.notification.NotificationTemplate;
+import com.complaintdesk.modelcheck.ApplicationBeans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,10 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
-import org.springframework.context.annotation.AnnotationBeanNameGenerator;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.util.ClassUtils;
 
 /**
  * The Camunda Modeler's element templates let a designer configure our reusable delegates from dropdowns instead
@@ -87,7 +84,7 @@ class ElementTemplatesTest {
       templates = files.filter(file -> file.toString().endsWith(".json")).sorted()
           .map(file -> new Template(file, read(json, file))).toList();
     }
-    beans = beansOfTheApplication();
+    beans = ApplicationBeans.byName();
   }
 
   /** Which values each dropdown must offer: exactly those the delegate accepts and that make sense there. */
@@ -262,16 +259,6 @@ class ElementTemplatesTest {
 
   private static String text(CamundaInputParameter parameter) {
     return parameter.getTextContent() == null ? "" : parameter.getTextContent().trim();
-  }
-
-  /** The beans component scanning finds, by name, as the application context would name them. */
-  private static Map<String, Class<?>> beansOfTheApplication() {
-    var registry = new SimpleBeanDefinitionRegistry();
-    return new ClassPathScanningCandidateComponentProvider(true).findCandidateComponents("com.complaintdesk").stream()
-        .collect(Collectors.toMap(
-            definition -> AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry),
-            definition -> ClassUtils.resolveClassName(definition.getBeanClassName(), null),
-            (first, second) -> first));
   }
 
   private static Template template(String id) {

@@ -2,12 +2,12 @@ package com.complaintdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.modelcheck.FormFields;
 import com.complaintdesk.modelcheck.ProcessContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
@@ -72,12 +72,6 @@ class TaskFormsTest {
 
   /** The keys of the fields a user can fill in: read-only context fields are disabled. */
   private static List<String> editableKeys(JsonNode form) {
-    List<String> keys = new ArrayList<>();
-    form.get("components").forEach(component -> {
-      if (component.has("key") && !component.path("disabled").asBoolean(false)) {
-        keys.add(component.get("key").asText());
-      }
-    });
-    return keys;
+    return FormFields.of(form).stream().filter(FormFields::editable).map(field -> field.get("key").asText()).toList();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.complaintdesk.complaint.AffectedUsers;
+import com.complaintdesk.modelcheck.FormFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -242,19 +243,10 @@ class TasklistFormsBrowserTest {
 
   /** The form-js component of a key (searched through nested groups too). */
   private static JsonNode component(JsonNode form, String key) {
-    List<JsonNode> matches = new ArrayList<>();
-    collect(form.path("components"), key, matches);
+    List<JsonNode> matches = FormFields.of(form).stream().filter(field -> key.equals(field.get("key").asText()))
+        .toList();
     assertThat(matches).as("components with key '%s' in form %s", key, form.path("id").asText()).hasSize(1);
     return matches.get(0);
-  }
-
-  private static void collect(JsonNode components, String key, List<JsonNode> matches) {
-    for (JsonNode component : components) {
-      if (key.equals(component.path("key").asText(null))) {
-        matches.add(component);
-      }
-      collect(component.path("components"), key, matches);
-    }
   }
 
   // --- Tasklist ----------------------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaFigures {
 
-  static final String NO_DEPARTMENT = DaySummaries.NONE;
   private static final int MAX_BREACHES = 200;
 
   private final JdbcClient jdbc;

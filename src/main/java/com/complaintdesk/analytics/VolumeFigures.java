@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class VolumeFigures {
 
-  /** The key of complaints the rules and triage have not classified (yet). */
-  static final String NONE = DaySummaries.NONE;
   private static final int HOT_TOPICS = 10;
 
   private final JdbcClient jdbc;

@@ -54,7 +54,7 @@ final class CatalogueRule implements ModelRule {
   }
 
   private static void checkForm(String file, JsonNode form, Map<String, Set<String>> allowed, List<Problem> problems) {
-    for (JsonNode field : UserTaskFormRule.fields(form)) {
+    for (JsonNode field : FormFields.of(form)) {
       Set<String> expected = allowed.get(field.get("key").asText());
       if (expected == null || !field.has("values")) {
         continue;

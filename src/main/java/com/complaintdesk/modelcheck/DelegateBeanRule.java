@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
@@ -17,11 +15,6 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
-import org.springframework.context.annotation.AnnotationBeanNameGenerator;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.stereotype.Component;
 
 /**
  * Every delegate expression (service tasks, task and execution listeners) names a Spring bean of the app. The
@@ -29,13 +22,12 @@ import org.springframework.stereotype.Component;
  */
 final class DelegateBeanRule implements ModelRule {
 
-  private static final String BASE_PACKAGE = "com.complaintdesk";
   private static final Pattern BEAN = Pattern.compile("\\$\\{\\s*([A-Za-z_$][\\w$]*)");
 
   private final Set<String> beans;
 
   DelegateBeanRule() {
-    this(scanBeans());
+    this(ApplicationBeans.byName().keySet());
   }
 
   DelegateBeanRule(Set<String> beans) {
@@ -118,14 +110,5 @@ final class DelegateBeanRule implements ModelRule {
       current = swap;
     }
     return previous[b.length()];
-  }
-
-  static Set<String> scanBeans() {
-    var scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
-    var registry = new SimpleBeanDefinitionRegistry();
-    return scanner.findCandidateComponents(BASE_PACKAGE).stream()
-        .map(definition -> AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry))
-        .collect(Collectors.toCollection(TreeSet::new));
   }
 }

@@ -73,7 +73,7 @@ final class UserTaskFormRule implements ModelRule {
   private static void checkFields(ProcessContract contract, String formFile, JsonNode form, String taskId,
       ProcessContract.UserTask contractTask, List<Problem> problems) {
     Set<String> editable = new LinkedHashSet<>();
-    for (JsonNode field : fields(form)) {
+    for (JsonNode field : FormFields.of(form)) {
       String key = field.get("key").asText();
       if (!contract.variables().containsKey(key)) {
         problems.add(new Problem(formFile, key, "the field's key is not a process variable of the contract: fix the"
@@ -84,7 +84,7 @@ final class UserTaskFormRule implements ModelRule {
         problems.add(new Problem(formFile, key, "its options come from '" + valuesKey + "', which is not a process"
             + " variable of the contract: fix the options' input values key"));
       }
-      if (!field.path("disabled").asBoolean(false) && !field.path("readonly").asBoolean(false)) {
+      if (FormFields.editable(field)) {
         editable.add(key);
       }
     }
@@ -97,21 +97,5 @@ final class UserTaskFormRule implements ModelRule {
     editable.stream().filter(key -> !contractTask.sets().contains(key)).forEach(key -> problems.add(new Problem(
         formFile, key, "the field is editable but the contract does not say task " + taskId + " sets '" + key
             + "': tick Disabled to show it read-only, or add it to the task's sets in " + ProcessContract.FILE)));
-  }
-
-  /** The fields with a key, also those inside groups. */
-  static List<JsonNode> fields(JsonNode form) {
-    List<JsonNode> fields = new ArrayList<>();
-    collect(form.path("components"), fields);
-    return fields;
-  }
-
-  private static void collect(JsonNode components, List<JsonNode> fields) {
-    for (JsonNode component : components) {
-      if (component.hasNonNull("key")) {
-        fields.add(component);
-      }
-      collect(component.path("components"), fields);
-    }
   }
 }

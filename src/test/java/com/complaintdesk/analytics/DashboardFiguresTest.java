@@ -82,7 +82,7 @@ class DashboardFiguresTest {
 
     assertThat(volume.complaints()).isEqualTo(15);
     assertThat(volume.byCategory()).containsExactly(new WeeklyCount(WEEK_1, "FUNCTIONAL", 10),
-        new WeeklyCount(WEEK_2, "EXPERIENCE", 4), new WeeklyCount(WEEK_2, VolumeFigures.NONE, 1));
+        new WeeklyCount(WEEK_2, "EXPERIENCE", 4), new WeeklyCount(WEEK_2, DaySummaries.NONE, 1));
     assertThat(volume.byChannel()).containsExactly(new WeeklyCount(WEEK_1, "EMAIL", 6),
         new WeeklyCount(WEEK_1, "HOTLINE", 4), new WeeklyCount(WEEK_2, "EMAIL", 1),
         new WeeklyCount(WEEK_2, "WEB_FORM", 4));
@@ -102,14 +102,14 @@ class DashboardFiguresTest {
     assertThat(sla.overall()).isEqualTo(new Compliance(null, null, 13, 14, 92.9, 11, 14, 78.6));
     assertThat(sla.byDepartment()).containsExactly(
         new Compliance("DESIGN", null, 4, 4, 100.0, 4, 4, 100.0),
-        new Compliance(SlaFigures.NO_DEPARTMENT, null, 0, 0, null, 0, 0, null),
+        new Compliance(DaySummaries.NONE, null, 0, 0, null, 0, 0, null),
         new Compliance("PRODUCT", null, 9, 10, 90.0, 7, 10, 70.0));
     assertThat(sla.byWeek()).containsExactly(
         new Compliance(null, WEEK_1, 9, 10, 90.0, 7, 10, 70.0),
         new Compliance(null, WEEK_2, 4, 4, 100.0, 4, 4, 100.0));
     assertThat(sla.byDepartmentAndWeek()).extracting(Compliance::department, Compliance::week,
         Compliance::responsePercent).containsExactly(tuple("PRODUCT", WEEK_1, 70.0), tuple("DESIGN", WEEK_2, 100.0),
-        tuple(SlaFigures.NO_DEPARTMENT, WEEK_2, null));
+        tuple(DaySummaries.NONE, WEEK_2, null));
   }
 
   @Test
@@ -148,7 +148,7 @@ class DashboardFiguresTest {
   @Test
   void backlogIsWhatIsOpenNowByStatusAndDepartment() {
     assertThat(march().backlog()).extracting(Backlog::status, Backlog::department, Backlog::complaints)
-        .containsExactly(tuple("RECEIVED", SlaFigures.NO_DEPARTMENT, 1L), tuple("PLANNED", "DESIGN", 4L),
+        .containsExactly(tuple("RECEIVED", DaySummaries.NONE, 1L), tuple("PLANNED", "DESIGN", 4L),
             tuple("RESOLVED", "PRODUCT", 3L));
     // the backlog is now, whatever the period
     assertThat(figures.of(new DashboardFilter(WEEK_2, WEEK_2, null, null, null, null)).backlog()).hasSize(3);

@@ -40,9 +40,7 @@ class AuditTrails {
     String instanceId = complaint.processInstanceId();
     ProcessHistory process = instanceId == null ? ProcessHistory.none() : engineHistory.of(instanceId);
     if (complaint.textsErased()) {
-      process = new ProcessHistory(process.run(),
-          process.decisions().stream().map(ProcessHistory.EvaluatedDecision::withoutFreeText).toList(),
-          process.tasks(), process.operations());
+      process = process.withoutFreeText();
     }
     var messages = notifications.of(complaint.id());
     return new AuditTrail(complaint, chronology.of(timeline.of(complaint.id()), messages, process),

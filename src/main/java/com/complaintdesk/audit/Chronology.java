@@ -1,11 +1,9 @@
 package com.complaintdesk.audit;
 
 import com.complaintdesk.complaint.TimelineEvent;
-import com.complaintdesk.complaint.TimelineEventType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Chronology {
-
-  private static final Set<TimelineEventType> BREACHES =
-      Set.of(TimelineEventType.LOGGING_DEADLINE_BREACHED, TimelineEventType.RESPONSE_DEADLINE_BREACHED);
 
   List<Step> of(List<TimelineEvent> timeline, List<ComplaintNotifications.SentNotification> notifications,
       ProcessHistory history) {
@@ -35,7 +30,7 @@ class Chronology {
     String title = Wording.words(event.type().name())
         + (event.status() == null ? "" : " (status " + event.status() + ")");
     return new Step(event.occurredAt(), Step.Kind.EVENT, title, event.actor(), event.detail(), !event.type().isPublic(),
-        BREACHES.contains(event.type()), null, null);
+        event.type().isDeadlineBreach(), null, null);
   }
 
   private static Step step(ProcessHistory.EvaluatedDecision decision) {

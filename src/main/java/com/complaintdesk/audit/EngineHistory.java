@@ -83,7 +83,7 @@ class EngineHistory {
         .list().stream()
         .sorted(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime)
             .thenComparing(decision -> position.getOrDefault(decision.getActivityInstanceId(), Integer.MAX_VALUE)))
-        .map(decision -> new ProcessHistory.EvaluatedDecision(decision.getDecisionDefinitionKey(),
+        .map(decision -> new ProcessHistory.EvaluatedDecision(decision.getId(), decision.getDecisionDefinitionKey(),
             decision.getDecisionDefinitionName(), instant(decision.getEvaluationTime()),
             Objects.requireNonNullElse(names.get(decision.getActivityInstanceId()), decision.getActivityId()),
             inColumnOrder(decision).stream().map(EngineHistory::input).toList(),

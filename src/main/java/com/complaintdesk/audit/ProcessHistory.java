@@ -17,6 +17,12 @@ record ProcessHistory(Run run, List<EvaluatedDecision> decisions, List<UserTaskR
     return new ProcessHistory(null, List.of(), List.of(), List.of());
   }
 
+  /** The same history without the texts people wrote that its decisions read: for a complaint whose texts retention erased. */
+  ProcessHistory withoutFreeText() {
+    return new ProcessHistory(run, decisions.stream().map(EvaluatedDecision::withoutFreeText).toList(), tasks,
+        operations);
+  }
+
   /** The process instance: its model version, when it ran, how it ended. */
   record Run(String id, String definitionKey, Integer definitionVersion, Instant startedAt, Instant endedAt,
       String state) {
@@ -30,11 +36,11 @@ record ProcessHistory(Run run, List<EvaluatedDecision> decisions, List<UserTaskR
    * One evaluation of a decision table, called by a business rule task of the process: the inputs it was given,
    * the rules that matched (their ids name them, e.g. CategoryFromDeclaredType) and their outputs.
    */
-  record EvaluatedDecision(String key, String name, Instant evaluatedAt, String calledBy, List<DecisionValue> inputs,
-      List<String> matchedRules, List<DecisionValue> outputs) {
+  record EvaluatedDecision(String id, String key, String name, Instant evaluatedAt, String calledBy,
+      List<DecisionValue> inputs, List<String> matchedRules, List<DecisionValue> outputs) {
 
     EvaluatedDecision withoutFreeText() {
-      return new EvaluatedDecision(key, name, evaluatedAt, calledBy,
+      return new EvaluatedDecision(id, key, name, evaluatedAt, calledBy,
           inputs.stream().map(DecisionValue::withoutFreeText).toList(), matchedRules,
           outputs.stream().map(DecisionValue::withoutFreeText).toList());
     }

@@ -1,5 +1,7 @@
 package com.complaintdesk.complaint;
 
+import java.util.Set;
+
 /**
  * Names of the process variables of {@code complaint-handling}: the contract with the models and forms.
  * They hold ids, routing values and the texts a form shows; never contact details.
@@ -51,6 +53,14 @@ public final class ComplaintVariables {
   /** The handler's open question to the user (set by the ProposePlan form, cleared when answered or given up). */
   public static final String QUESTION_FOR_USER = "questionForUser";
   public static final String ANSWER = "answer";
+
+  /**
+   * The variables that hold what people wrote (texts a form shows), as opposed to ids and routing values.
+   * Views of the engine's history for auditors leave them out: the audit page shows the texts from our tables,
+   * which retention erases.
+   */
+  public static final Set<String> WRITTEN_TEXTS = Set.of(RAW_TEXT, SUBJECT, DESCRIPTION, PLAN, QUESTION_FOR_USER,
+      ANSWER, PROGRESS_NOTE, LAST_PROGRESS_NOTE, MEASURES, EFFECT, COMMENT, CLOSING_NOTE, HANDLER_OPTIONS);
 
   private ComplaintVariables() {
   }

@@ -62,4 +62,9 @@ public enum TimelineEventType {
   public boolean isPublic() {
     return publicEntry;
   }
+
+  /** A missed deadline (the SLA reports count them). */
+  public boolean isDeadlineBreach() {
+    return this == LOGGING_DEADLINE_BREACHED || this == RESPONSE_DEADLINE_BREACHED;
+  }
 }

@@ -11,11 +11,13 @@ import com.complaintdesk.security.ActingUser;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import javax.sql.DataSource;
@@ -80,6 +82,7 @@ class SampleComplaints {
     waitingForAFollowUpCall();
     closedSatisfied();
     waitingForFinalReview();
+    closedAfterAMissedDeadlineAndAReopen();
     history();
   }
 
@@ -180,6 +183,61 @@ class SampleComplaints {
           Map.of("measures", "Refund requested again", "effect", "Pending with finance", "goalMet", true));
     }
     complainant.answerSurvey(complaints.get(complaint.trackingNumber()), 1, "I give up.");
+  }
+
+  /**
+   * A complaint of twelve days ago, walked on the engine clock of then, for the auditors in Cockpit: its handler's
+   * plan came after the response deadline (the timer recorded the breach), the user was not satisfied and
+   * reopened it, and the second round closed it. The clock is real time again afterwards.
+   */
+  private void closedAfterAMissedDeadlineAndAReopen() {
+    ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(12))));
+    try {
+      var complaint = submit("FUNCTIONAL", "Photo upload times out",
+          "Uploading a photo to my album stops with an error after a minute.", "MANY",
+          new Contact("Huang Lei", "huang.lei@example.org", null));
+      later(Duration.ofHours(3));
+      complete(complaint, "AssignHandler", "lead-tech", Map.of("handler", "handler-tech"));
+      Instant responseDue = complaints.get(complaint.trackingNumber()).responseDueAt();
+      fireTimersUntil(complaint, responseDue.plus(Duration.ofHours(2)));
+      for (String plan : List.of("Raise the upload service's timeout and retry once.",
+          "Upload in the background and show the photo when it is stored.")) {
+        complete(complaint, "ProposePlan", "handler-tech", Map.of("plan", plan));
+        later(Duration.ofDays(1));
+        complete(complaint, "ImplementPlan", "handler-tech", Map.of("progressNote", "Released.", "done", true));
+        later(Duration.ofHours(4));
+        complete(complaint, "ConfirmResult", "handler-tech",
+            Map.of("measures", plan, "effect", "No timeouts in our tests", "goalMet", true));
+        later(Duration.ofDays(1));
+        boolean firstRound = plan.startsWith("Raise");
+        complainant.answerSurvey(complaints.get(complaint.trackingNumber()), firstRound ? 2 : 5,
+            firstRound ? "It still times out in the evening." : "Works now.");
+        awaitJobs(complaint);
+        if (firstRound) {
+          later(Duration.ofHours(2));
+          complete(complaint, "AssignHandler", "lead-tech", Map.of("handler", "handler-tech"));
+          later(Duration.ofHours(5));
+        }
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** Moves the clock to each timer of the complaint that falls due until then, and fires it a few seconds late. */
+  private void fireTimersUntil(Complaint complaint, Instant until) {
+    Job next;
+    while ((next = management.createJobQuery().processInstanceId(complaint.processInstanceId()).timers()
+        .duedateLowerThan(Date.from(until)).orderByJobDuedate().asc().listPage(0, 1).stream().findFirst().orElse(null))
+        != null) {
+      ClockUtil.setCurrentTime(Date.from(next.getDuedate().toInstant().plusSeconds(4)));
+      awaitJobs(complaint);
+    }
+    ClockUtil.setCurrentTime(Date.from(until));
+  }
+
+  private static void later(Duration duration) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
   }
 
   private Complaint submit(String declaredType, String subject, String description, String affected, Contact contact) {

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaIdentityAuthentication implements AuthenticationProvider {
 
+  private static final String GROUP_PREFIX = "GROUP_";
+
   private final IdentityService identityService;
 
   public CamundaIdentityAuthentication(IdentityService identityService) {
@@ -37,7 +39,16 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
 
   /** The authority that stands for membership of a Camunda group. */
   public static String authority(String groupId) {
-    return "GROUP_" + groupId;
+    return GROUP_PREFIX + groupId;
+  }
+
+  /** The Camunda groups of an authenticated caller, from its authorities. */
+  public static List<String> groupsOf(Authentication caller) {
+    return caller.getAuthorities().stream()
+        .map(authority -> authority.getAuthority())
+        .filter(authority -> authority.startsWith(GROUP_PREFIX))
+        .map(authority -> authority.substring(GROUP_PREFIX.length()))
+        .toList();
   }
 
   @Override

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends the session of a user who was deleted or locked, at their next call: of the webapps' API (Tasklist,
- * Cockpit, Admin), which then answers 401 as to anybody not logged in, or of our staff pages, which then ask
+ * Cockpit, Admin) or of our Cockpit plugins' API, which then answer 401 as to anybody not logged in, or of our staff pages, which then ask
  * for a login. The webapps themselves recheck a session's user only when their authentication cache expires,
  * and then notice a deletion but never a lock; Spring Security never rechecks. It runs before Spring Security,
  * so that the call it ends the session of is already refused.
@@ -55,7 +55,8 @@ class EndSessionOfLockedOrDeletedUser extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !path.startsWith(webappApi) && !path.startsWith(STAFF_PAGES);
+    return !path.startsWith(webappApi) && !path.startsWith(STAFF_PAGES)
+        && !path.startsWith(WebSecurity.COCKPIT_PLUGIN_API + "/");
   }
 
   @Override

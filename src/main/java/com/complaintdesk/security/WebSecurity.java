@@ -4,6 +4,7 @@ import com.complaintdesk.config.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,10 +13,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * Who may call what over HTTP. Staff intake is HTTP Basic and stateless (integrations call it too); its one
@@ -24,9 +28,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * login and CSRF protection; the complainant's API authenticates each call by tracking number and token.
  */
 @Configuration(proxyBeanMethods = false)
-class WebSecurity {
+public class WebSecurity {
 
   private static final String UNLINK_SUFFIX = "/unlink";
+  /** Where the API of our Cockpit plugins lives: below the webapps' path, where the plugins find it. */
+  public static final String COCKPIT_PLUGIN_API = "/camunda/complaint-desk/api";
 
   @Bean
   @Order(1)
@@ -77,12 +83,42 @@ class WebSecurity {
   }
 
   /**
+   * The read-only API of our Cockpit plugins (the auditors' history views): whoever is logged in to Cockpit calls
+   * it with that session; the endpoints check the engine's READ_HISTORY grant themselves. Its 401 and 403 are
+   * problem details the plugins show.
+   */
+  @Bean
+  @Order(3)
+  SecurityFilterChain cockpitPlugins(HttpSecurity http, ProblemResponses problems, CamundaBpmProperties camunda)
+      throws Exception {
+    AuthenticationEntryPoint askForLogin = (request, response, failure) -> problems.write(request, response,
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Log in to Cockpit first."), new HttpHeaders());
+    return http.securityMatcher(COCKPIT_PLUGIN_API + "/**")
+        .addFilterBefore(new CockpitSessionAuthentication(camunda.getProcessEngineName()),
+            AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, COCKPIT_PLUGIN_API + "/**").authenticated()
+            .anyRequest().denyAll())
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(askForLogin)
+            .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "This API only reads."), new HttpHeaders())))
+        // The session is Cockpit's: Spring Security neither stores anything in it nor renews its id (which would
+        // log out Cockpit's calls in flight), and keeps the caller for this request only.
+        .sessionManagement(AbstractHttpConfigurer::disable)
+        .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .requestCache(cache -> cache.disable())
+        // read-only: the Cockpit session's own CSRF protection guards the webapps' changes
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /**
    * Staff pages (the dashboard, the outbox): a session after a login form, with Spring Security's CSRF token on every form.
    * They show complainants' addresses and texts, so only the groups that read every complaint see them, and
    * only complaint managers and administrators act on them.
    */
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
     String[] readers = readersAndAdmins();
     return http.securityMatcher("/staff/**")
@@ -107,7 +143,7 @@ class WebSecurity {
   }
 
   @Bean
-  @Order(4)
+  @Order(5)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests

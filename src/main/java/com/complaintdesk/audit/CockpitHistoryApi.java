@@ -47,7 +47,10 @@ class CockpitHistoryApi {
     this.authorizations = authorizations;
   }
 
-  /** The History tab: the instances of one process definition, finished and running, filtered, one page. */
+  /**
+   * The History tab of a process definition's page: the instances of its model (all versions), finished and
+   * running, filtered, one page.
+   */
   @GetMapping("/process-definitions/{definitionId}/instances")
   InstanceList.Page instances(@PathVariable String definitionId, Authentication caller,
       @RequestParam(required = false) String state, @RequestParam(required = false) String breached,
@@ -60,7 +63,7 @@ class CockpitHistoryApi {
       throw notFound("Not found", "There is no process definition " + definitionId + ".");
     }
     mayReadHistory(caller, definition.getKey());
-    return instanceList.of(definitionId,
+    return instanceList.of(definition.getKey(),
         InstanceFilter.parse(state, breached, from, to, trackingNumber, firstResult, maxResults));
   }
 

@@ -3,7 +3,7 @@ package com.complaintdesk.audit;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 
 /**
- * How a complaint's process instance ended, read from the end event it reached (the element ids of
+ * How a complaint's process instance ended, read from the element it ended in (the element ids of
  * processes/complaint-handling.bpmn) and whether it passed the final review. The auditors' History tab shows and
  * filters by it.
  */
@@ -20,7 +20,8 @@ enum EndState {
   static final String CLOSED_END = "ComplaintClosed";
   static final String UNANSWERED_END = "ComplaintClosedUnanswered";
   static final String DUPLICATE_END = "ComplaintClosedAsDuplicate";
-  static final String WITHDRAWN_END = "WithdrawalConfirmed";
+  /** The engine records the interrupting event sub-process that ended the instance, not its end event. */
+  static final String WITHDRAWN_END = "Withdrawal";
   static final String FINAL_REVIEW = "FinalReview";
 
   static EndState of(HistoricProcessInstance instance, boolean passedFinalReview) {

@@ -14,13 +14,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * The finished and running instances of one process definition (one version of a model), for the auditors' History
- * tab: one page in the order they started, newest first, with how each ended and whether it breached a deadline. The engine's query API
+ * The finished and running instances of a model, all its versions, for the auditors' History tab (an auditor looks
+ * for a complaint, whichever version it ran on): one page in the order they started, newest first, with how each ended and whether it breached a deadline. The engine's query API
  * cannot ask for "ended here and passed there" in one query, so this is a native query on the engine's history
  * tables (their names from the engine, prefix included), read through the engine's public API.
  */
@@ -32,7 +34,7 @@ class InstanceList {
   private static final String EXTERNALLY_TERMINATED = "'" + HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED + "'";
 
   /** One instance as the History tab lists it. */
-  record Row(String id, String trackingNumber, Instant startedAt, Instant endedAt,
+  record Row(String id, String trackingNumber, Integer definitionVersion, Instant startedAt, Instant endedAt,
       Long durationMillis, EndState endState, boolean breached) {
   }
 
@@ -42,15 +44,17 @@ class InstanceList {
 
   private final HistoryService history;
   private final ManagementService management;
+  private final RepositoryService repository;
 
-  InstanceList(HistoryService history, ManagementService management) {
+  InstanceList(HistoryService history, ManagementService management, RepositoryService repository) {
     this.history = history;
     this.management = management;
+    this.repository = repository;
   }
 
-  Page of(String definitionId, InstanceFilter filter) {
+  Page of(String definitionKey, InstanceFilter filter) {
     var where = new Where(management.getTableName(HistoricActivityInstance.class));
-    where.add("RES.PROC_DEF_ID_ = #{definitionId}", "definitionId", definitionId);
+    where.add("RES.PROC_DEF_KEY_ = #{definitionKey}", "definitionKey", definitionKey);
     state(where, filter.state());
     if (filter.breached() != null) {
       where.activity(filter.breached(), BREACH_RECORDS);
@@ -75,7 +79,10 @@ class InstanceList {
       select.parameter(name, value);
     });
     List<HistoricProcessInstance> instances = select.listPage(filter.firstResult(), filter.maxResults());
-    return new Page(count.count(), filter.firstResult(), filter.maxResults(), rows(instances));
+    // A native query fills in the instance's own columns only: the version comes from the definitions.
+    Map<String, Integer> versions = repository.createProcessDefinitionQuery().processDefinitionKey(definitionKey)
+        .list().stream().collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getVersion));
+    return new Page(count.count(), filter.firstResult(), filter.maxResults(), rows(instances, versions));
   }
 
   private static void state(Where where, EndState state) {
@@ -104,7 +111,7 @@ class InstanceList {
   }
 
   /** The page's rows, with one more query for the whole page: which instances passed a final review or a breach. */
-  private List<Row> rows(List<HistoricProcessInstance> instances) {
+  private List<Row> rows(List<HistoricProcessInstance> instances, Map<String, Integer> versions) {
     if (instances.isEmpty()) {
       return List.of();
     }
@@ -123,7 +130,8 @@ class InstanceList {
       (EndState.FINAL_REVIEW.equals(activity.getActivityId()) ? reviewed : breached).add(activity.getProcessInstanceId());
     }
     return instances.stream()
-        .map(instance -> new Row(instance.getId(), instance.getBusinessKey(), instance.getStartTime().toInstant(),
+        .map(instance -> new Row(instance.getId(), instance.getBusinessKey(),
+            versions.get(instance.getProcessDefinitionId()), instance.getStartTime().toInstant(),
             instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), instance.getDurationInMillis(),
             EndState.of(instance, reviewed.contains(instance.getId())), breached.contains(instance.getId())))
         .toList();

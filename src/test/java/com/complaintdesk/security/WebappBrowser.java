@@ -46,7 +46,7 @@ public final class WebappBrowser {
   }
 
   /** The same for any webapp: tasklist, cockpit or admin. 200 when the user may use it, 403 when not. */
-  HttpResponse<String> logIn(String app, String user, String password) {
+  public HttpResponse<String> logIn(String app, String user, String password) {
     get("/camunda/app/" + app + "/" + engine + "/");
     var login = post("/camunda/api/admin/auth/user/" + engine + "/login/" + app, FORM,
         "username=" + encode(user) + "&password=" + encode(password), true);

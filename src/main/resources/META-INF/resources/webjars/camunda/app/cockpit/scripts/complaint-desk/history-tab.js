@@ -1,5 +1,5 @@
-// The "History" tab of a process definition: its finished and running instances, found by tracking number,
-// end state, breached SLA and period; a row opens the instance history page (instance-history.js).
+// The "History" tab of a process definition: the finished and running instances of its model (every version),
+// found by tracking number, end state, breached SLA and period; a row opens the instance history page.
 import {instancesOf} from './api.js';
 import {h, show, table} from './dom.js';
 import {duration, t, time} from './i18n.js';
@@ -70,6 +70,7 @@ function list(page, goTo) {
   const rows = page.instances.map(instance => h('tr', {'data-instance': instance.id},
     h('td', {}, h('a', {href: `#/complaint-history/${encodeURIComponent(instance.id)}`, className: 'cd-open'},
       instance.trackingNumber || instance.id)),
+    h('td', {}, String(instance.definitionVersion ?? '–')),
     h('td', {}, time(instance.startedAt)),
     h('td', {}, time(instance.endedAt)),
     h('td', {}, duration(instance.durationMillis)),
@@ -77,7 +78,7 @@ function list(page, goTo) {
     h('td', {}, instance.breached ? h('span', {className: 'label label-danger'}, t('breached')) : t('notBreached'))));
   return h('div', {},
     h('p', {className: 'cd-count'}, t('showing', {from: page.firstResult + 1, to: last, total: page.total})),
-    table(t('instancesCaption'), [t('trackingNumber'), t('started'), t('ended'), t('duration'),
+    table(t('instancesCaption'), [t('trackingNumber'), t('version'), t('started'), t('ended'), t('duration'),
       t('endState'), t('sla')], rows, 'cd-instances'),
     h('nav', {className: 'cd-pages'},
       h('button', {type: 'button', className: 'btn btn-default', disabled: page.firstResult === 0,

@@ -45,6 +45,6 @@ class AuditTrails {
     var messages = notifications.of(complaint.id());
     return new AuditTrail(complaint, chronology.of(timeline.of(complaint.id()), messages, process),
         breaches.of(complaint.id()), messages, process,
-        instanceId == null ? null : "/camunda/app/cockpit/" + engineName + "/#/process-instance/" + instanceId);
+        instanceId == null ? null : "/camunda/app/cockpit/" + engineName + "/#/complaint-history/" + instanceId);
   }
 }

@@ -127,8 +127,8 @@ class AuditPageTest {
         + time(firstResponseDueAt));
     assertThat(section(page, "messages")).contains("Acknowledgement", "Result with survey", "the complainant",
         "group complaint-managers");
-    assertThat(page).contains("href=\"/camunda/app/cockpit/default/#/process-instance/" + complaint.processInstanceId()
-        + "\"").contains("Community Cockpit opens running instances only");
+    assertThat(page).contains("href=\"/camunda/app/cockpit/default/#/complaint-history/"
+        + complaint.processInstanceId() + "\"").contains("Open its history in Cockpit");
     assertThat(page).doesNotContain(ProcessDriver.CONTACT.name(), ProcessDriver.CONTACT.email(),
         ProcessDriver.CONTACT.phone(), complaint.accessToken());
   }

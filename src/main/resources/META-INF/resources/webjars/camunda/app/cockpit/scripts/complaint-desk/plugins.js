@@ -12,7 +12,7 @@ export default [
   {
     id: 'complaint-desk.definition-history',
     pluginPoint: 'cockpit.processDefinition.runtime.tab',
-    priority: 20,
+    priority: 5,
     properties: {label: t('history')},
     render: (node, {processDefinitionId}) => renderHistoryTab(node, processDefinitionId)
   },
@@ -25,14 +25,14 @@ export default [
   {
     id: 'complaint-desk.instance-complaint',
     pluginPoint: 'cockpit.processInstance.runtime.tab',
-    priority: 20,
+    priority: 5,
     properties: {label: t('complaint')},
     render: (node, {processInstanceId}) => renderComplaint(node, processInstanceId)
   },
   {
     id: 'complaint-desk.instance-history-link',
     pluginPoint: 'cockpit.processInstance.runtime.action',
-    priority: 20,
+    priority: 5,
     render: (node, {processInstanceId}) => node.appendChild(h('a', {
       className: 'btn btn-default action-button cd-history-link',
       href: `#/complaint-history/${encodeURIComponent(processInstanceId)}`,

@@ -33,10 +33,12 @@ export default [
     id: 'complaint-desk.instance-history-link',
     pluginPoint: 'cockpit.processInstance.runtime.action',
     priority: 5,
+    // an icon like Cockpit's other actions in the narrow bar beside the diagram, its words as title and label
     render: (node, {processInstanceId}) => node.appendChild(h('a', {
       className: 'btn btn-default action-button cd-history-link',
       href: `#/complaint-history/${encodeURIComponent(processInstanceId)}`,
-      title: t('openHistory')
-    }, t('history')))
+      title: t('openHistory'),
+      'aria-label': t('openHistory')
+    }, h('span', {className: 'glyphicon glyphicon-time', 'aria-hidden': 'true'})))
   }
 ];

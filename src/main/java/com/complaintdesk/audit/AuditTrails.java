@@ -40,7 +40,7 @@ class AuditTrails {
     String instanceId = complaint.processInstanceId();
     ProcessHistory process = instanceId == null ? ProcessHistory.none() : engineHistory.of(instanceId);
     if (complaint.textsErased()) {
-      process = process.withoutFreeText();
+      process = process.withoutFreeText(ProcessHistory.DecisionValue.ERASED);
     }
     var messages = notifications.of(complaint.id());
     return new AuditTrail(complaint, chronology.of(timeline.of(complaint.id()), messages, process),

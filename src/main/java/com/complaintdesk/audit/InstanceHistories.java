@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts together the instance history view of one process instance from the engine's history (and, for the
- * decisions, tasks and operations, the same reading the audit page uses). Like the audit page, it reads as the
- * system: the caller's right to read this history was checked before.
+ * decisions, tasks and operations, the same reading the audit page uses), without the texts people wrote. Like the
+ * audit page, it reads as the system: the caller's right to read this history was checked before.
  */
 @Component
 class InstanceHistories {
@@ -36,16 +36,13 @@ class InstanceHistories {
   private final HistoryService history;
   private final RepositoryService repository;
   private final EngineHistory engineHistory;
-  private final AuditedComplaints complaints;
   /** Names of the elements of each deployed process definition (a deployed model never changes). */
   private final Map<String, Map<String, String>> elementNames = new ConcurrentHashMap<>();
 
-  InstanceHistories(HistoryService history, RepositoryService repository, EngineHistory engineHistory,
-      AuditedComplaints complaints) {
+  InstanceHistories(HistoryService history, RepositoryService repository, EngineHistory engineHistory) {
     this.history = history;
     this.repository = repository;
     this.engineHistory = engineHistory;
-    this.complaints = complaints;
   }
 
   /** The process instance (its definition key: the caller's grant is checked before anything else is read). */
@@ -56,12 +53,8 @@ class InstanceHistories {
 
   InstanceHistory of(HistoricProcessInstance instance) {
     String id = instance.getId();
-    ProcessHistory process = engineHistory.of(id);
-    boolean textsErased = instance.getBusinessKey() != null
-        && complaints.find(instance.getBusinessKey()).map(AuditedComplaint::textsErased).orElse(false);
-    if (textsErased) {
-      process = process.withoutFreeText();
-    }
+    // Routing values only: what people wrote, even where a rule read it, is the audit page's to show.
+    ProcessHistory process = engineHistory.of(id).withoutFreeText(null);
     Map<String, List<String>> candidateGroups = process.tasks().stream()
         .collect(Collectors.toMap(ProcessHistory.UserTaskRun::id, ProcessHistory.UserTaskRun::candidateGroups));
     List<HistoricActivityInstance> passes = history.createHistoricActivityInstanceQuery().processInstanceId(id)

@@ -17,10 +17,13 @@ record ProcessHistory(Run run, List<EvaluatedDecision> decisions, List<UserTaskR
     return new ProcessHistory(null, List.of(), List.of(), List.of());
   }
 
-  /** The same history without the texts people wrote that its decisions read: for a complaint whose texts retention erased. */
-  ProcessHistory withoutFreeText() {
-    return new ProcessHistory(run, decisions.stream().map(EvaluatedDecision::withoutFreeText).toList(), tasks,
-        operations);
+  /**
+   * The same history with {@code shownInstead} for the texts people wrote that its decisions read: "(erased)" on the
+   * audit page of a complaint whose texts retention erased; null (nothing) in Cockpit, which shows routing values.
+   */
+  ProcessHistory withoutFreeText(String shownInstead) {
+    return new ProcessHistory(run, decisions.stream().map(decision -> decision.withoutFreeText(shownInstead)).toList(),
+        tasks, operations);
   }
 
   /** The process instance: its model version, when it ran, how it ended. */
@@ -39,10 +42,10 @@ record ProcessHistory(Run run, List<EvaluatedDecision> decisions, List<UserTaskR
   record EvaluatedDecision(String id, String key, String name, Instant evaluatedAt, String calledBy,
       List<DecisionValue> inputs, List<String> matchedRules, List<DecisionValue> outputs) {
 
-    EvaluatedDecision withoutFreeText() {
+    EvaluatedDecision withoutFreeText(String shownInstead) {
       return new EvaluatedDecision(id, key, name, evaluatedAt, calledBy,
-          inputs.stream().map(DecisionValue::withoutFreeText).toList(), matchedRules,
-          outputs.stream().map(DecisionValue::withoutFreeText).toList());
+          inputs.stream().map(input -> input.withoutFreeText(shownInstead)).toList(), matchedRules,
+          outputs.stream().map(output -> output.withoutFreeText(shownInstead)).toList());
     }
   }
 
@@ -55,10 +58,11 @@ record ProcessHistory(Run run, List<EvaluatedDecision> decisions, List<UserTaskR
 
     /**
      * The engine keeps the texts a rule read (subject and description, for the category) until its own history
-     * cleanup; once retention erased them from the complaint, the page does not bring them back.
+     * cleanup; once retention erased them from the complaint, the audit page does not bring them back, and
+     * Cockpit never shows them.
      */
-    DecisionValue withoutFreeText() {
-      return value != null && FREE_TEXT.matcher(value).find() ? new DecisionValue(label, ERASED) : this;
+    DecisionValue withoutFreeText(String shownInstead) {
+      return value != null && FREE_TEXT.matcher(value).find() ? new DecisionValue(label, shownInstead) : this;
     }
   }
 

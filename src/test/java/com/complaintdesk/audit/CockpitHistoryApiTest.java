@@ -88,7 +88,7 @@ class CockpitHistoryApiTest {
   }
 
   @Test
-  void theInstanceHistoryShowsThePathTheFiredDeadlineAndTheDecisionsWithoutTextsOrContacts() throws Exception {
+  void theInstanceHistoryShowsThePathTheFiredDeadlineAndTheDecisionsWithoutWrittenTextsOrContacts() throws Exception {
     var complaint = closedAfterAMissedDeadlineAndOneReopening();
 
     var response = cockpitAs("auditor", "demo").get(API + "/process-instances/" + complaint.processInstanceId()
@@ -125,6 +125,8 @@ class CockpitHistoryApiTest {
         .equals("AssignHandler")).allSatisfy(activity -> assertThat(activity.get("candidateGroups").toString())
         .contains("tech-support-leads"));
     assertNoContactDetails(response.body());
+    assertThat(response.body().toLowerCase()).as("the complaint's text, which the category rules read")
+        .doesNotContain("the app crashes when i upload a photo");
   }
 
   @Test

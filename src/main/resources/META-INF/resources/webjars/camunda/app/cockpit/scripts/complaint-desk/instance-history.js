@@ -112,10 +112,16 @@ function decisions(list) {
         [t('calledBy'), decision.calledBy],
         [t('rules'), decision.matchedRules.length ? decision.matchedRules.join(', ') : t('noRule')]
       ]),
-      table(t('inputs'), [t('inputs'), t('value')], decision.inputs.map(input => [input.label, input.value]),
+      table(t('inputs'), [t('inputs'), t('value')], decision.inputs.map(input => [input.label, shown(input)]),
         'cd-inputs'),
-      table(t('outputs'), [t('outputs'), t('value')], decision.outputs.map(output => [output.label, output.value]),
+      table(t('outputs'), [t('outputs'), t('value')], decision.outputs.map(output => [output.label, shown(output)]),
         'cd-outputs'))));
+}
+
+/** A decision's value; a text people wrote comes without its value (the audit page has it). */
+function shown(value) {
+  return value.value === undefined || value.value === null
+    ? h('span', {className: 'cd-hint cd-written-text'}, t('writtenText')) : value.value;
 }
 
 function variables(list) {

@@ -32,6 +32,11 @@ class ComplaintLifecycleOverHttpTest {
     http = new HttpClient(port);
   }
 
+  /** The engine REST API of this context's engine ("default" here). */
+  protected String engineRest() {
+    return "/engine-rest";
+  }
+
   @Test
   void complaintFromTheWebFormIsHandledToClosedByTheDemoUsers() {
     var submitted = http.post("/api/complaints", null, APP_CRASH);
@@ -49,20 +54,20 @@ class ComplaintLifecycleOverHttpTest {
 
     // Another department's lead sees nothing of it, and cannot act on it.
     String assignTask = taskId("lead-tech", trackingNumber, "AssignHandler");
-    assertThat(http.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber, "lead-design")
+    assertThat(http.get(engineRest() + "/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber, "lead-design")
         .body()).isEqualTo("[]");
-    assertThat(http.get("/engine-rest/process-instance?maxResults=10&businessKey=" + trackingNumber, "lead-design")
+    assertThat(http.get(engineRest() + "/process-instance?maxResults=10&businessKey=" + trackingNumber, "lead-design")
         .body()).isEqualTo("[]");
     assertThat(complete("lead-design", assignTask, "{\"handler\": {\"value\": \"handler-design\"}}")).isIn(403, 404);
     // The auditor reads it, but cannot act on it.
-    assertThat(http.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber, "auditor")
+    assertThat(http.get(engineRest() + "/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber, "auditor")
         .<List<?>>json("$")).hasSize(1);
     assertThat(complete("auditor", assignTask, "{\"handler\": {\"value\": \"handler-tech\"}}")).isEqualTo(403);
 
     // The lead works on the task (comments included), but cannot hand it to others or widen who sees it.
-    assertThat(http.post("/engine-rest/task/" + assignTask + "/comment/create", "lead-tech",
+    assertThat(http.post(engineRest() + "/task/" + assignTask + "/comment/create", "lead-tech",
         "{\"message\": \"Looking into it\"}").status()).isEqualTo(200);
-    assertThat(http.post("/engine-rest/task/" + assignTask + "/identity-links", "lead-tech",
+    assertThat(http.post(engineRest() + "/task/" + assignTask + "/identity-links", "lead-tech",
         "{\"groupId\": \"auditors\", \"type\": \"candidate\"}").status()).isEqualTo(403);
 
     assertThat(complete("lead-tech", assignTask, "{\"handler\": {\"value\": \"handler-tech\"}}")).isEqualTo(204);
@@ -86,16 +91,16 @@ class ComplaintLifecycleOverHttpTest {
         "{\"satisfaction\": 5, \"comment\": \"Thanks\"}", "X-Access-Token", token);
     assertThat(answered.status()).isEqualTo(204);
     assertThat(status(trackingNumber, token)).isEqualTo("CLOSED");
-    assertThat(http.get("/engine-rest/history/process-instance?maxResults=10&processInstanceBusinessKey="
+    assertThat(http.get(engineRest() + "/history/process-instance?maxResults=10&processInstanceBusinessKey="
         + trackingNumber, "auditor").<List<String>>json("$[*].state")).containsExactly("COMPLETED");
   }
 
   @Test
   void engineRestApiNeverAnswersWithoutAuthentication() {
-    assertThat(http.get("/engine-rest/task", null).status()).isEqualTo(401);
-    assertThat(http.get("/engine-rest/process-definition", null).status()).isEqualTo(401);
+    assertThat(http.get(engineRest() + "/task", null).status()).isEqualTo(401);
+    assertThat(http.get(engineRest() + "/process-definition", null).status()).isEqualTo(401);
     // Wrong passwords: EngineRestHardeningTest, with a user of its own (they lock the account for a while).
-    assertThat(http.get("/engine-rest/task?maxResults=10", "agent").status()).isEqualTo(200);
+    assertThat(http.get(engineRest() + "/task?maxResults=10", "agent").status()).isEqualTo(200);
   }
 
   @Test
@@ -117,7 +122,7 @@ class ComplaintLifecycleOverHttpTest {
     String trackingNumber = captured.json("$.trackingNumber");
     driver.executeDueJobs(complaints.get(trackingNumber));
     assertThat(taskId("agent", trackingNumber, "LogComplaint")).isNotNull();
-    assertThat(http.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber, "triager")
+    assertThat(http.get(engineRest() + "/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber, "triager")
         .body()).isEqualTo("[]");
   }
 
@@ -126,7 +131,7 @@ class ComplaintLifecycleOverHttpTest {
   }
 
   private String taskId(String user, String trackingNumber, String taskKey) {
-    var tasks = http.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber
+    var tasks = http.get(engineRest() + "/task?maxResults=10&processInstanceBusinessKey=" + trackingNumber
         + "&taskDefinitionKey=" + taskKey, user);
     assertThat(tasks.status()).isEqualTo(200);
     List<String> ids = tasks.json("$[*].id");
@@ -135,6 +140,6 @@ class ComplaintLifecycleOverHttpTest {
   }
 
   private int complete(String user, String taskId, String variables) {
-    return http.post("/engine-rest/task/" + taskId + "/complete", user, "{\"variables\": " + variables + "}").status();
+    return http.post(engineRest() + "/task/" + taskId + "/complete", user, "{\"variables\": " + variables + "}").status();
   }
 }

@@ -115,7 +115,7 @@ public final class NodeBenchmark {
       System.out.printf(Locale.ROOT, "Ready after %.1f s, %,.0f MB resident%n", ready.toMillis() / 1e3,
           residentAfterStart / MB);
       if (settings.scenarios().contains("f")) {
-        figures.add(Figure.of("f", "start-up to ready (java -jar until the home page answers)", ready.toMillis() / 1e3, "s")
+        figures.add(Figure.of("f", "start-up to ready (process start until the home page answers)", ready.toMillis() / 1e3, "s")
             .withTarget(Figure.Target.atMost(15)));
         node.springStartupSeconds().ifPresent(seconds ->
             figures.add(Figure.of("f", "start-up as Spring Boot logs it", seconds, "s")));

@@ -1,0 +1,58 @@
+package com.complaintdesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The node benchmark at its smallest: a node started from the test classpath (the jar does not exist yet when tests
+ * run), one second of intake and of its floor at 2 clients, 20 overdue timers, and the results written. It keeps
+ * bench/run from rotting; its numbers mean nothing (bench/README.md). Most of its time is the node's start-up.
+ */
+class NodeBenchmarkSmokeTest {
+
+  @TempDir Path work;
+
+  @Test
+  void measuresEveryScenarioBuiltAndWritesTheResults() throws Exception {
+    var settings = new NodeBenchmark.Settings(1, 0, List.of(2), 20, new LinkedHashSet<>(List.of("f", "a", "d")), null,
+        "sa", "", null, applicationClasspath(), List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), work.resolve("run"),
+        work.resolve("results"), "smoke");
+
+    var figures = NodeBenchmark.run(settings);
+
+    assertThat(figures).filteredOn(Figure::measured).extracting(Figure::name).contains(
+        "start-up to ready (process start until the home page answers)", "resident memory after start-up (VmRSS)",
+        "intake at 2 clients: complaints/s", "intake at 2 clients: p99 latency",
+        "resident memory under load a (highest VmRSS sampled)", "20 overdue timers: time until all fired",
+        "20 overdue timers: worst lateness");
+    assertThat(figures).filteredOn(f -> f.name().startsWith("intake at 2 clients: complaints/s")).singleElement()
+        .satisfies(intake -> {
+          assertThat(intake.value()).isPositive();
+          assertThat(intake.floor()).endsWith("starts/s").doesNotStartWith("0 ");
+        });
+    assertThat(figures).noneMatch(f -> f.name().contains("failed requests") || f.name().contains("not fired"));
+    assertThat(figures).filteredOn(f -> f.scenario().equals("b")).extracting(Figure::verdict)
+        .containsExactly("not measured");
+    assertThat(Files.readString(work.resolve("results/smoke.md")))
+        .contains("| a | intake at 2 clients: complaints/s |", "| d | 20 overdue timers: time until all fired |");
+    assertThat(Files.readString(work.resolve("results/smoke.json"))).contains("\"cores\"", "\"database\" : \"H2 ",
+        "\"verdict\" : \"not measured\"");
+  }
+
+  /** The test JVM's classpath without the test classes: the application and its libraries. */
+  private static String applicationClasspath() {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return Arrays.stream(classpath.split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+}

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * JSON. bench/README.md says how to run it ({@code bench/run}) and what each scenario measures.
  *
  * <p>Scenarios so far: f (start-up time and resident memory), a (intake over HTTP against a one-step process started
- * over /engine-rest), d (overdue deadline timers). The targets of the scenarios not built yet are listed as "not
+ * over /engine-rest), c (lifecycles to CLOSED through the service layer), d (overdue deadline timers). The targets of the scenarios not built yet are listed as "not
  * measured".
  */
 public final class NodeBenchmark {
@@ -42,7 +42,7 @@ public final class NodeBenchmark {
   /** What to run, how long, on which database. */
   record Settings(int seconds, int warmUpSeconds, List<Integer> clients, int timers, Set<String> scenarios,
       String url, String user, String password, Path jar, String classpath, List<String> nodeJvmArgs, Path workDir,
-      Path results, String resultName) {
+      Path results, String resultName, int lifecycleThreads) {
 
     static Settings fromSystemProperties() {
       String url = blankToNull(System.getProperty("bench.url"));
@@ -51,13 +51,14 @@ public final class NodeBenchmark {
           Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(",")).map(String::trim)
               .map(Integer::valueOf).toList(),
           Integer.getInteger("bench.timers", 10_000),
-          Arrays.stream(System.getProperty("bench.scenarios", "f,a,d").split(",")).map(String::trim)
+          Arrays.stream(System.getProperty("bench.scenarios", "f,a,c,d").split(",")).map(String::trim)
               .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new)),
           url, System.getProperty("bench.user", url == null ? "sa" : "postgres"), System.getProperty("bench.password", ""),
           jar != null ? Path.of(jar) : newestJar(Path.of("target")), null,
           Arrays.stream(System.getProperty("bench.node-jvm-args", "").split("\\s+")).filter(s -> !s.isBlank()).toList(),
           Path.of("target", "bench", "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
-          Path.of(System.getProperty("bench.results", "bench/results")), blankToNull(System.getProperty("bench.name")));
+          Path.of(System.getProperty("bench.results", "bench/results")), blankToNull(System.getProperty("bench.name")),
+          Integer.getInteger("bench.lifecycle-threads", 4));
     }
 
     boolean postgres() {
@@ -65,9 +66,9 @@ public final class NodeBenchmark {
     }
 
     String describe() {
-      return String.format(Locale.ROOT, "scenarios %s; %d s per load step after %d s warm-up; clients %s; %,d timers;"
-              + " node started %s%s", String.join(",", scenarios), seconds, warmUpSeconds,
-          clients.stream().map(String::valueOf).collect(Collectors.joining("/")), timers,
+      return String.format(Locale.ROOT, "scenarios %s; %d s per load step after %d s warm-up; clients %s; %d lifecycle"
+              + " threads; %,d timers; node started %s%s", String.join(",", scenarios), seconds, warmUpSeconds,
+          clients.stream().map(String::valueOf).collect(Collectors.joining("/")), lifecycleThreads, timers,
           jar != null ? "with java -jar " + jar.getFileName() : "from the test classpath",
           nodeJvmArgs.isEmpty() ? " (no JVM options)" : " with " + String.join(" ", nodeJvmArgs));
     }
@@ -93,6 +94,9 @@ public final class NodeBenchmark {
     Files.createDirectories(settings.workDir());
     if (settings.scenarios().contains("f") || settings.scenarios().contains("a")) {
       nodeScenarios(settings, figures, notes);
+    }
+    if (settings.scenarios().contains("c")) {
+      figures.addAll(Lifecycles.run(settings, notes));
     }
     if (settings.scenarios().contains("d")) {
       figures.addAll(OverdueTimers.run(settings, notes));

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The node benchmark at its smallest: a node started from the test classpath (the jar does not exist yet when tests
- * run), one second of intake and of its floor at 2 clients, 20 overdue timers, and the results written. It keeps
+ * run), one second of intake and of its floor at 2 clients, one second of lifecycles by 2 threads, 20 overdue timers,
+ * and the results written. It keeps
  * bench/run from rotting; its numbers mean nothing (bench/README.md). Most of its time is the node's start-up.
  */
 class NodeBenchmarkSmokeTest {
@@ -23,9 +24,9 @@ class NodeBenchmarkSmokeTest {
 
   @Test
   void measuresEveryScenarioBuiltAndWritesTheResults() throws Exception {
-    var settings = new NodeBenchmark.Settings(1, 0, List.of(2), 20, new LinkedHashSet<>(List.of("f", "a", "d")), null,
+    var settings = new NodeBenchmark.Settings(1, 0, List.of(2), 20, new LinkedHashSet<>(List.of("f", "a", "c", "d")), null,
         "sa", "", null, applicationClasspath(), List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), work.resolve("run"),
-        work.resolve("results"), "smoke");
+        work.resolve("results"), "smoke", 2);
 
     var figures = NodeBenchmark.run(settings);
 
@@ -33,13 +34,13 @@ class NodeBenchmarkSmokeTest {
         "start-up to ready (process start until the home page answers)", "resident memory after start-up (VmRSS)",
         "intake at 2 clients: complaints/s", "intake at 2 clients: p99 latency",
         "resident memory under load a (highest VmRSS sampled)", "20 overdue timers: time until all fired",
-        "20 overdue timers: worst lateness");
+        "20 overdue timers: worst lateness", "lifecycles submission to CLOSED (2 threads)");
     assertThat(figures).filteredOn(f -> f.name().startsWith("intake at 2 clients: complaints/s")).singleElement()
         .satisfies(intake -> {
           assertThat(intake.value()).isPositive();
           assertThat(intake.floor()).endsWith("starts/s").doesNotStartWith("0 ");
         });
-    assertThat(figures).noneMatch(f -> f.name().contains("failed requests") || f.name().contains("not fired"));
+    assertThat(figures).noneMatch(f -> f.name().contains("failed") || f.name().contains("not fired"));
     assertThat(figures).filteredOn(f -> f.scenario().equals("b")).extracting(Figure::verdict)
         .containsExactly("not measured");
     assertThat(Files.readString(work.resolve("results/smoke.md")))

@@ -45,7 +45,7 @@ final class OverdueTimers {
   static List<Figure> run(NodeBenchmark.Settings settings, List<String> notes) throws Exception {
     Path directory = settings.workDir().resolve("in-process");
     System.out.printf(Locale.ROOT, "d: preparing %,d overdue logging deadlines in this JVM%n", settings.timers());
-    try (var app = start(settings, directory)) {
+    try (var app = start(settings, directory, true)) {
       var engine = app.getBean(ProcessEngine.class);
       var management = engine.getManagementService();
       var jdbc = app.getBean(JdbcClient.class);
@@ -90,10 +90,10 @@ final class OverdueTimers {
     }
   }
 
-  /** The app's context as the tests start it, with the job executor on, on a fresh H2 file or the given database. */
-  static ConfigurableApplicationContext start(NodeBenchmark.Settings settings, Path directory) {
+  /** The app's context as the tests start it (job executor on or off), on a fresh H2 file or the given database. */
+  static ConfigurableApplicationContext start(NodeBenchmark.Settings settings, Path directory, boolean jobExecutor) {
     var args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=bench",
-        "--camunda.bpm.job-execution.enabled=true", "--complaint-desk.demo.sample-complaints=false",
+        "--camunda.bpm.job-execution.enabled=" + jobExecutor, "--complaint-desk.demo.sample-complaints=false",
         "--spring.main.banner-mode=off", "--logging.level.org.springdoc=error",
         "--spring.datasource.url=" + NodeBenchmark.h2OrGiven(settings, directory)));
     if (settings.url() != null) {

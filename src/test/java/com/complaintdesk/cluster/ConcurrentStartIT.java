@@ -1,7 +1,6 @@
 package com.complaintdesk.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.complaintdesk.PostgresDatabase;
 import java.time.Duration;
@@ -19,26 +18,14 @@ import org.junit.jupiter.api.condition.EnabledIf;
     disabledReason = PostgresDatabase.DISABLED_REASON)
 class ConcurrentStartIT {
 
-  /** Flyway's answer when it finds the schema history table that another node has just created, still empty. */
-  static final String FLYWAY_BASELINE_RACE = "Unable to baseline schema history table";
-
-  /** An empty database: Flyway's lock lets one node create every table (ours and the engine's) while the other waits. */
+  /** An empty database: one node migrates and sets up while the other waits (ClusterStartLock), then both serve. */
   @Test
   void twoNodesStartingTogetherOnAnEmptyDatabaseDeployTheModelsOnce() {
     try (var database = ClusterDatabase.create(); var nodes = new ClusterNodes(database, ConcurrentStartIT.class)) {
       ClusterNode nodeA = nodes.start("node-a", ClusterChecks.FAST_IDLE_POLLING);
       ClusterNode nodeB = nodes.start("node-b", ClusterChecks.FAST_IDLE_POLLING);
-      try {
-        nodeA.awaitReady();
-        nodeB.awaitReady();
-      } catch (AssertionError notStarted) {
-        if (nodeA.logged(FLYWAY_BASELINE_RACE) || nodeB.logged(FLYWAY_BASELINE_RACE)) {
-          fail("Flyway's first migration raced: one node found the schema history table of the other, created but"
-              + " still empty, and tried to baseline it (spring.flyway.baseline-on-migrate) instead of waiting for"
-              + " Flyway's lock. " + notStarted.getMessage(), notStarted);
-        }
-        throw notStarted;
-      }
+      nodeA.awaitReady();
+      nodeB.awaitReady();
       System.out.printf("ConcurrentStartIT: nodes up together in %s / %s%n", nodeA.startUpTime(), nodeB.startUpTime());
       assertSetUpOnce(database);
       assertBothTakeComplaints(database, List.of(nodeA, nodeB));

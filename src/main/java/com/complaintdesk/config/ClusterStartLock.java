@@ -3,43 +3,45 @@ package com.complaintdesk.config;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * Nodes of a cluster that start at the same moment on one PostgreSQL database take turns at the start-up set-up:
- * the first admin user ({@code camunda.bpm.admin-user}), our groups, authorizations and Tasklist filters
- * ({@code security/AccessSetup}) and the deployment of the models. Each of those creates what it finds missing; two
- * nodes looking at once both find it missing and both create it: a duplicate key then stops one node's start (a
- * group, an authorization, the admin user), or Tasklist shows each filter twice. A PostgreSQL advisory lock, taken
- * before the first of them (this plugin comes first) and released once the engine is built and the models deployed
- * (every singleton exists), lets one node through at a time; a node that dies holding it releases it with its
- * connection. The engine's tables are created before, outside this lock. H2, the embedded default, has one node.
+ * Nodes of a cluster that start at the same moment on one PostgreSQL database start one after the other. What a
+ * node does first is check-then-create: Flyway's first migration (a node can take another's new, still empty
+ * history table for an old schema), the first admin user ({@code camunda.bpm.admin-user}), our groups, authorizations
+ * and Tasklist filters ({@code security/AccessSetup}) and the deployment of the models. Two nodes looking at once
+ * both find something missing and both create it: a duplicate key stops one node's start, or Tasklist shows each
+ * filter twice. A PostgreSQL advisory lock, taken before Flyway migrates and released once every singleton exists
+ * (the engine built, the models deployed), lets one node through at a time; a node that dies holding it releases
+ * it with its connection. H2, the embedded default, has one node and takes no lock.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class StartupSetupLock extends AbstractCamundaConfiguration implements SmartInitializingSingleton, DisposableBean {
+class ClusterStartLock implements FlywayMigrationStrategy, SmartInitializingSingleton, DisposableBean {
 
-  private static final Logger log = LoggerFactory.getLogger(StartupSetupLock.class);
+  private static final Logger log = LoggerFactory.getLogger(ClusterStartLock.class);
   /** The advisory lock's key, shared by every node of a database ("cdsetup" in ASCII). */
   static final long KEY = 0x6364736574757000L;
 
   private final DataSource dataSource;
   private Connection holding;
 
-  StartupSetupLock(DataSource dataSource) {
+  ClusterStartLock(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine processEngine) {
+  public void migrate(Flyway flyway) {
+    take();
+    flyway.migrate();
+  }
+
+  private synchronized void take() {
     Connection connection = null;
     try {
       connection = dataSource.getConnection();
@@ -54,7 +56,8 @@ class StartupSetupLock extends AbstractCamundaConfiguration implements SmartInit
         taken = result.next() && result.getBoolean(1);
       }
       if (!taken) {
-        log.info("Another node is setting up the engine (admin user, groups, filters, deployment): waiting for it");
+        log.info("Another node is starting on this database (migrations, admin user, groups, filters, deployment):"
+            + " waiting for it");
         try (var statement = connection.createStatement()) {
           statement.execute("select pg_advisory_lock(" + KEY + ")");
         }
@@ -89,7 +92,7 @@ class StartupSetupLock extends AbstractCamundaConfiguration implements SmartInit
     try (Connection connection = holding) {
       holding = null;
       try (var statement = connection.createStatement()) {
-        statement.execute("select pg_advisory_unlock_all()");
+        statement.execute("select pg_advisory_unlock(" + KEY + ")");
       }
     } catch (SQLException e) {
       // closing the connection releases the lock as well

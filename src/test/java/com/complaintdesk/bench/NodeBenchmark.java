@@ -42,7 +42,14 @@ public final class NodeBenchmark {
   /** What to run, how long, on which database. */
   record Settings(int seconds, int warmUpSeconds, List<Integer> clients, int timers, Set<String> scenarios,
       String url, String user, String password, Path jar, String classpath, List<String> nodeJvmArgs, Path workDir,
-      Path results, String resultName, int lifecycleThreads) {
+      Path results, String resultName, int lifecycleThreads, int nodes) {
+
+    Settings {
+      if (nodes < 1 || nodes > 1 && (url == null || !url.startsWith("jdbc:postgresql:"))) {
+        throw new IllegalArgumentException("More than one node needs a PostgreSQL database (--url), the nodes' shared"
+            + " database: " + nodes + " nodes on " + (url == null ? "H2" : url));
+      }
+    }
 
     static Settings fromSystemProperties() {
       String url = blankToNull(System.getProperty("bench.url"));
@@ -58,7 +65,7 @@ public final class NodeBenchmark {
           Arrays.stream(System.getProperty("bench.node-jvm-args", "").split("\\s+")).filter(s -> !s.isBlank()).toList(),
           Path.of("target", "bench", "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
           Path.of(System.getProperty("bench.results", "bench/results")), blankToNull(System.getProperty("bench.name")),
-          Integer.getInteger("bench.lifecycle-threads", 4));
+          Integer.getInteger("bench.lifecycle-threads", 4), Integer.getInteger("bench.nodes", 1));
     }
 
     boolean postgres() {
@@ -67,9 +74,9 @@ public final class NodeBenchmark {
 
     String describe() {
       return String.format(Locale.ROOT, "scenarios %s; %d s per load step after %d s warm-up; clients %s; %d lifecycle"
-              + " threads; %,d timers; node started %s%s", String.join(",", scenarios), seconds, warmUpSeconds,
+              + " threads; %,d timers; %s started %s%s", String.join(",", scenarios), seconds, warmUpSeconds,
           clients.stream().map(String::valueOf).collect(Collectors.joining("/")), lifecycleThreads, timers,
-          jar != null ? "with java -jar " + jar.getFileName() : "from the test classpath",
+          nodes == 1 ? "one node" : nodes + " nodes on the one database, requests of a and f round robin,", jar != null ? "with java -jar " + jar.getFileName() : "from the test classpath",
           nodeJvmArgs.isEmpty() ? " (no JVM options)" : " with " + String.join(" ", nodeJvmArgs));
     }
   }
@@ -107,11 +114,13 @@ public final class NodeBenchmark {
     return figures;
   }
 
-  /** f and a: one node as its own JVM, started on a fresh database. */
+  /**
+   * f and a: the node as its own JVM, started on a fresh database. With {@code nodes} above 1, further nodes join it on
+   * the same database once it is ready (a cluster) and take the requests of a in turn; f describes the first node.
+   */
   private static void nodeScenarios(Settings settings, List<Figure> figures, List<String> notes) throws Exception {
-    var launch = new Node.Launch(settings.jar(), settings.classpath(), settings.nodeJvmArgs(),
-        settings.workDir().resolve("node"), settings.url(), settings.user(),
-        settings.password(), "bench-" + UUID.randomUUID());
+    String adminPassword = "bench-" + UUID.randomUUID();
+    var launch = launch(settings, 1, adminPassword);
     System.out.println("Starting the node (log: " + launch.workingDirectory().resolve("node.log") + ")");
     try (var node = Node.start(launch)) {
       Duration ready = node.awaitReady(Duration.ofMinutes(3));
@@ -142,11 +151,22 @@ public final class NodeBenchmark {
         }, "bench-rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        var cluster = new ArrayList<>(List.of(node));
         try {
-          intakeOverHttp(settings, node, figures, notes);
+          for (int number = 2; number <= settings.nodes(); number++) {
+            var joining = launch(settings, number, adminPassword);
+            System.out.println("Starting node " + number + " (log: " + joining.workingDirectory().resolve("node.log")
+                + ")");
+            cluster.add(Node.start(joining));
+            cluster.get(cluster.size() - 1).awaitReady(Duration.ofMinutes(3));
+          }
+          intakeOverHttp(settings, cluster, figures, notes);
         } finally {
           loading.set(false);
           sampler.join();
+          for (Node other : cluster.subList(1, cluster.size())) {
+            other.close();
+          }
         }
         if (peakUnderLoad.get() > 0) {
           figures.add(Figure.of("f", "resident memory under load a (highest VmRSS sampled)", peakUnderLoad.get() / MB,
@@ -156,20 +176,32 @@ public final class NodeBenchmark {
     }
   }
 
-  /** a: POST /api/complaints against the floor, a one-step process started over /engine-rest, at each client count. */
-  private static void intakeOverHttp(Settings settings, Node node, List<Figure> figures, List<String> notes)
+  /** Node {@code number} (from 1) of the run: its own directory, the run's database and admin password. */
+  private static Node.Launch launch(Settings settings, int number, String adminPassword) {
+    return new Node.Launch(settings.jar(), settings.classpath(), settings.nodeJvmArgs(),
+        settings.workDir().resolve(number == 1 ? "node" : "node-" + number), settings.url(), settings.user(),
+        settings.password(), adminPassword);
+  }
+
+  /**
+   * a: POST /api/complaints against the floor, a one-step process started over /engine-rest, at each client count;
+   * request n goes to node n modulo the number of nodes, as a round-robin load balancer sends it.
+   */
+  private static void intakeOverHttp(Settings settings, List<Node> nodes, List<Figure> figures, List<String> notes)
       throws Exception {
+    Node node = nodes.get(0);
     deployOneStepProcess(node);
     String run = UUID.randomUUID().toString().substring(0, 8);
     Duration warmUp = Duration.ofSeconds(settings.warmUpSeconds());
     Duration measured = Duration.ofSeconds(settings.seconds());
     for (int clients : settings.clients()) {
-      var ours = HttpLoad.run("intake", clients, warmUp, measured, n -> HttpRequest.newBuilder(node.uri("/api/complaints"))
+      var ours = HttpLoad.run("intake", clients, warmUp, measured, n -> HttpRequest.newBuilder(
+              nodes.get((int) (n % nodes.size())).uri("/api/complaints"))
           .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(complaint(run, n))).build());
       long jobsWaiting = executableJobs(node);
       var floor = HttpLoad.run("one-step process", clients, warmUp, measured, n -> HttpRequest.newBuilder(
-              node.uri("/engine-rest/process-definition/key/" + ONE_STEP_KEY + "/start"))
+              nodes.get((int) (n % nodes.size())).uri("/engine-rest/process-definition/key/" + ONE_STEP_KEY + "/start"))
           .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
           .header("Authorization", node.adminAuthorization())
           .POST(HttpRequest.BodyPublishers.ofString("{\"businessKey\": \"bench-" + run + "-" + n + "\"}")).build());

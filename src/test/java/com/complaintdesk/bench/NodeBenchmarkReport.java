@@ -137,7 +137,8 @@ final class NodeBenchmarkReport {
     System.out.print(markdown);
     Files.createDirectories(settings.results());
     String name = settings.resultName() != null ? settings.resultName()
-        : "node-" + machine.database().split(" ")[0].toLowerCase(Locale.ROOT);
+        : "node-" + machine.database().split(" ")[0].toLowerCase(Locale.ROOT)
+            + (settings.nodes() > 1 ? "-" + settings.nodes() + "-nodes" : "");
     Path md = settings.results().resolve(name + ".md");
     Files.writeString(md, markdown);
     Files.writeString(settings.results().resolve(name + ".json"), json(settings, machine, figures, notes));

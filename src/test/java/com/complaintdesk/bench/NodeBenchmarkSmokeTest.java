@@ -26,7 +26,7 @@ class NodeBenchmarkSmokeTest {
   void measuresEveryScenarioBuiltAndWritesTheResults() throws Exception {
     var settings = new NodeBenchmark.Settings(1, 0, List.of(2), 20, new LinkedHashSet<>(List.of("f", "a", "c", "d")), null,
         "sa", "", null, applicationClasspath(), List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), work.resolve("run"),
-        work.resolve("results"), "smoke", 2);
+        work.resolve("results"), "smoke", 2, 1);
 
     var figures = NodeBenchmark.run(settings);
 

@@ -1,5 +1,6 @@
 package com.complaintdesk.bench;
 
+import com.complaintdesk.AppProcess;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * How much a complaint-desk node takes (tracker issue 7): starts the app on a fresh database and measures each
@@ -61,7 +60,7 @@ public final class NodeBenchmark {
           Arrays.stream(System.getProperty("bench.scenarios", "f,a,c,d").split(",")).map(String::trim)
               .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new)),
           url, System.getProperty("bench.user", url == null ? "sa" : "postgres"), System.getProperty("bench.password", ""),
-          jar != null ? Path.of(jar) : newestJar(Path.of("target")), null,
+          jar != null ? Path.of(jar) : AppProcess.packagedJar().orElse(null), null,
           Arrays.stream(System.getProperty("bench.node-jvm-args", "").split("\\s+")).filter(s -> !s.isBlank()).toList(),
           Path.of("target", "bench", "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
           Path.of(System.getProperty("bench.results", "bench/results")), blankToNull(System.getProperty("bench.name")),
@@ -121,7 +120,7 @@ public final class NodeBenchmark {
   private static void nodeScenarios(Settings settings, List<Figure> figures, List<String> notes) throws Exception {
     String adminPassword = "bench-" + UUID.randomUUID();
     var launch = launch(settings, 1, adminPassword);
-    System.out.println("Starting the node (log: " + launch.workingDirectory().resolve("node.log") + ")");
+    System.out.println("Starting the node (log: " + launch.log() + ")");
     try (var node = Node.start(launch)) {
       Duration ready = node.awaitReady(Duration.ofMinutes(3));
       long residentAfterStart = node.residentBytes();
@@ -155,16 +154,15 @@ public final class NodeBenchmark {
         try {
           for (int number = 2; number <= settings.nodes(); number++) {
             var joining = launch(settings, number, adminPassword);
-            System.out.println("Starting node " + number + " (log: " + joining.workingDirectory().resolve("node.log")
-                + ")");
+            System.out.println("Starting node " + number + " (log: " + joining.log() + ")");
             cluster.add(Node.start(joining));
             cluster.get(cluster.size() - 1).awaitReady(Duration.ofMinutes(3));
           }
-          intakeOverHttp(settings, cluster, figures, notes);
+          intakeOverHttp(settings, cluster, launch.adminAuthorization(), figures, notes);
         } finally {
           loading.set(false);
           sampler.join();
-          for (Node other : cluster.subList(1, cluster.size())) {
+          for (AppProcess other : cluster.subList(1, cluster.size())) {
             other.close();
           }
         }
@@ -187,10 +185,10 @@ public final class NodeBenchmark {
    * a: POST /api/complaints against the floor, a one-step process started over /engine-rest, at each client count;
    * request n goes to node n modulo the number of nodes, as a round-robin load balancer sends it.
    */
-  private static void intakeOverHttp(Settings settings, List<Node> nodes, List<Figure> figures, List<String> notes)
-      throws Exception {
-    Node node = nodes.get(0);
-    deployOneStepProcess(node);
+  private static void intakeOverHttp(Settings settings, List<AppProcess> nodes, String adminAuthorization,
+      List<Figure> figures, List<String> notes) throws Exception {
+    AppProcess node = nodes.get(0);
+    deployOneStepProcess(node, adminAuthorization);
     String run = UUID.randomUUID().toString().substring(0, 8);
     Duration warmUp = Duration.ofSeconds(settings.warmUpSeconds());
     Duration measured = Duration.ofSeconds(settings.seconds());
@@ -199,11 +197,11 @@ public final class NodeBenchmark {
               nodes.get((int) (n % nodes.size())).uri("/api/complaints"))
           .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(complaint(run, n))).build());
-      long jobsWaiting = executableJobs(node);
+      long jobsWaiting = executableJobs(node, adminAuthorization);
       var floor = HttpLoad.run("one-step process", clients, warmUp, measured, n -> HttpRequest.newBuilder(
               nodes.get((int) (n % nodes.size())).uri("/engine-rest/process-definition/key/" + ONE_STEP_KEY + "/start"))
           .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-          .header("Authorization", node.adminAuthorization())
+          .header("Authorization", adminAuthorization)
           .POST(HttpRequest.BodyPublishers.ofString("{\"businessKey\": \"bench-" + run + "-" + n + "\"}")).build());
       System.out.printf(Locale.ROOT, "%2d clients: intake %.0f/s p99 %.0f ms, floor %.0f/s p99 %.0f ms%n", clients,
           ours.perSecond(), ours.percentile(99), floor.perSecond(), floor.percentile(99));
@@ -250,7 +248,8 @@ public final class NodeBenchmark {
   }
 
   /** Deploys src/test/resources/bench/one-step.bpmn over /engine-rest/deployment/create as admin. */
-  static void deployOneStepProcess(Node node) throws IOException, InterruptedException {
+  static void deployOneStepProcess(AppProcess node, String adminAuthorization)
+      throws IOException, InterruptedException {
     byte[] model;
     try (var in = NodeBenchmark.class.getResourceAsStream("/bench/one-step.bpmn")) {
       model = in.readAllBytes();
@@ -268,7 +267,7 @@ public final class NodeBenchmark {
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     var response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.uri("/engine-rest/deployment/create"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("Authorization", node.adminAuthorization())
+        .header("Authorization", adminAuthorization)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("Deploying the one-step process failed: " + response.statusCode() + " "
@@ -277,10 +276,10 @@ public final class NodeBenchmark {
   }
 
   /** Executable jobs in the node (GET /engine-rest/job/count?executable=true as admin); -1 if it does not say. */
-  private static long executableJobs(Node node) {
+  private static long executableJobs(AppProcess node, String adminAuthorization) {
     try {
       var response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              node.uri("/engine-rest/job/count?executable=true")).header("Authorization", node.adminAuthorization())
+              node.uri("/engine-rest/job/count?executable=true")).header("Authorization", adminAuthorization)
           .GET().build(), HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200 ? Long.parseLong(response.body().replaceAll("\\D", "")) : -1;
     } catch (IOException | InterruptedException | NumberFormatException e) {
@@ -336,19 +335,6 @@ public final class NodeBenchmark {
     return settings.url() != null ? settings.url()
         : "jdbc:h2:file:" + directory.toAbsolutePath().resolve("data").resolve("complaint-desk")
             + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
-  }
-
-  /** The newest target/complaint-desk-*.jar, or null. */
-  static Path newestJar(Path target) {
-    if (!Files.isDirectory(target)) {
-      return null;
-    }
-    try (Stream<Path> files = Files.list(target)) {
-      return files.filter(p -> p.getFileName().toString().matches("complaint-desk-.*\\.jar"))
-          .max(Comparator.comparingLong(p -> p.toFile().lastModified())).orElse(null);
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   private static String blankToNull(String value) {

@@ -23,8 +23,17 @@ final class Await {
       if (Instant.now().isAfter(deadline)) {
         fail("Not within " + timeout + ": " + what + ". Last seen: " + state.get());
       }
-      ClusterNode.pause(POLL);
+      Await.pause(POLL);
     }
     return Duration.between(start, Instant.now());
+  }
+
+  static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -2,6 +2,7 @@ package com.complaintdesk.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.AppProcess;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -91,9 +92,9 @@ final class ClusterChecks {
   }
 
   /** ERROR lines in the nodes' logs: none expected. */
-  static void assertNoErrorsLogged(ClusterNode... nodes) {
+  static void assertNoErrorsLogged(AppProcess... nodes) {
     for (var node : nodes) {
-      assertThat(node.errorLines()).as("ERROR lines in %s", node.log).isEmpty();
+      assertThat(node.errorLines()).as("ERROR lines in %s", node.log()).isEmpty();
     }
   }
 }

@@ -2,10 +2,10 @@ package com.complaintdesk.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.AppProcess;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,14 +50,14 @@ final class ClusterClient {
   }
 
   /** Creates the intake agent through {@code node}'s engine REST API, as the admin. */
-  void createIntakeAgent(ClusterNode node) {
-    var created = send(node, "POST", "/engine-rest/user/create", ClusterNode.ADMIN, ClusterNode.ADMIN_PASSWORD, """
+  void createIntakeAgent(AppProcess node) {
+    var created = send(node, "POST", "/engine-rest/user/create", ClusterNodes.ADMIN, ClusterNodes.ADMIN_PASSWORD, """
         {"profile": {"id": "%s", "firstName": "Cluster", "lastName": "Agent", "email": "cluster-agent@example.org"},
          "credentials": {"password": "%s"}}
         """.formatted(AGENT, AGENT_PASSWORD));
     assertThat(created.status()).as("create the intake agent: %s", created).isEqualTo(204);
-    var member = send(node, "PUT", "/engine-rest/group/intake/members/" + AGENT, ClusterNode.ADMIN,
-        ClusterNode.ADMIN_PASSWORD, null);
+    var member = send(node, "PUT", "/engine-rest/group/intake/members/" + AGENT, ClusterNodes.ADMIN,
+        ClusterNodes.ADMIN_PASSWORD, null);
     assertThat(member.status()).as("make the agent a member of intake: %s", member).isEqualTo(204);
   }
 
@@ -66,7 +66,7 @@ final class ClusterClient {
    * receipt) has passed, so the LoggingDeadlinePassed timer is due as soon as the process waits in "Log complaint".
    * The marker makes text and contact unique (no linking as a repeated submission) and findable in the database.
    */
-  Answer submitOverdueIntake(ClusterNode node, String marker) {
+  Answer submitOverdueIntake(AppProcess node, String marker) {
     Instant receivedAt = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     return send(node, "POST", "/api/intake", AGENT, AGENT_PASSWORD, """
         {"channel": "HOTLINE", "receivedAt": "%s", "rawText": "Caller %s cannot log in since the update",
@@ -79,7 +79,7 @@ final class ClusterClient {
    * client address of its own as the load balancer forwards it (the production profile reads X-Forwarded-For, and
    * the public API's rate limit counts per client address).
    */
-  Answer submitWeb(ClusterNode node, String marker, String idempotencyKey, int clientNumber) {
+  Answer submitWeb(AppProcess node, String marker, String idempotencyKey, int clientNumber) {
     String clientAddress = "10.%d.%d.%d".formatted(clientNumber >> 16 & 255, clientNumber >> 8 & 255, clientNumber & 255);
     return send(node, "POST", "/api/complaints", null, null, """
         {"channel": "WEB_FORM", "declaredType": "FUNCTIONAL", "subject": "The app crashes (%s)",
@@ -88,9 +88,9 @@ final class ClusterClient {
         """.formatted(marker, marker, marker), "Idempotency-Key", idempotencyKey, "X-Forwarded-For", clientAddress);
   }
 
-  Answer send(ClusterNode node, String method, String path, String user, String password, String jsonBody,
+  Answer send(AppProcess node, String method, String path, String user, String password, String jsonBody,
       String... headerPairs) {
-    var request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).timeout(Duration.ofSeconds(60))
+    var request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(60))
         .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
     if (jsonBody != null) {

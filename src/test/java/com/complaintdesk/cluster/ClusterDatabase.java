@@ -1,5 +1,6 @@
 package com.complaintdesk.cluster;
 
+import com.complaintdesk.AppProcess;
 import com.complaintdesk.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -78,7 +79,7 @@ final class ClusterDatabase implements AutoCloseable {
    * starting now finds the schema history filled. (Two nodes starting on an empty database at the same moment is
    * ConcurrentStartIT's subject.)
    */
-  void awaitMigrated(ClusterNode first) {
+  void awaitMigrated(AppProcess first) {
     Await.until(first + " migrated the empty database", Duration.ofSeconds(120), () -> {
       if (!first.isAlive()) {
         throw new AssertionError(first + " stopped while starting; " + first.whyInLog());

@@ -2,6 +2,7 @@ package com.complaintdesk.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.AppProcess;
 import com.complaintdesk.PostgresDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +31,11 @@ class ClusterTimersIT {
   @Test
   void fiveHundredOverdueTimersFireExactlyOnceAcrossTwoNodes() throws Exception {
     try (var database = ClusterDatabase.create(); var nodes = new ClusterNodes(database, ClusterTimersIT.class)) {
-      ClusterNode nodeA = nodes.start("node-a", ClusterChecks.FAST_IDLE_POLLING);
+      AppProcess nodeA = nodes.start("node-a", ClusterChecks.FAST_IDLE_POLLING);
       database.awaitMigrated(nodeA);
-      ClusterNode nodeB = nodes.start("node-b", ClusterChecks.FAST_IDLE_POLLING);
-      nodeA.awaitReady();
-      nodeB.awaitReady();
+      AppProcess nodeB = nodes.start("node-b", ClusterChecks.FAST_IDLE_POLLING);
+      nodeA.awaitReady(ClusterNodes.START_TIMEOUT);
+      nodeB.awaitReady(ClusterNodes.START_TIMEOUT);
       var client = new ClusterClient();
       client.createIntakeAgent(nodeA);
 
@@ -65,12 +66,12 @@ class ClusterTimersIT {
   }
 
   /** Hands in the complaints from {@link #CLIENTS} clients at once, alternately to each node; all must be acknowledged. */
-  private static List<String> submitAll(ClusterClient client, List<ClusterNode> nodes) throws Exception {
+  private static List<String> submitAll(ClusterClient client, List<AppProcess> nodes) throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     try {
       List<Future<ClusterClient.Answer>> answers = new ArrayList<>();
       for (int i = 0; i < COMPLAINTS; i++) {
-        ClusterNode node = nodes.get(i % nodes.size());
+        AppProcess node = nodes.get(i % nodes.size());
         String marker = "timers-" + i;
         answers.add(clients.submit((Callable<ClusterClient.Answer>) () -> client.submitOverdueIntake(node, marker)));
       }

@@ -2,6 +2,7 @@ package com.complaintdesk.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.AppProcess;
 import com.complaintdesk.PostgresDatabase;
 import java.time.Duration;
 import java.util.List;
@@ -22,10 +23,10 @@ class ConcurrentStartIT {
   @Test
   void twoNodesStartingTogetherOnAnEmptyDatabaseDeployTheModelsOnce() {
     try (var database = ClusterDatabase.create(); var nodes = new ClusterNodes(database, ConcurrentStartIT.class)) {
-      ClusterNode nodeA = nodes.start("node-a", ClusterChecks.FAST_IDLE_POLLING);
-      ClusterNode nodeB = nodes.start("node-b", ClusterChecks.FAST_IDLE_POLLING);
-      nodeA.awaitReady();
-      nodeB.awaitReady();
+      AppProcess nodeA = nodes.start("node-a", ClusterChecks.FAST_IDLE_POLLING);
+      AppProcess nodeB = nodes.start("node-b", ClusterChecks.FAST_IDLE_POLLING);
+      nodeA.awaitReady(ClusterNodes.START_TIMEOUT);
+      nodeB.awaitReady(ClusterNodes.START_TIMEOUT);
       System.out.printf("ConcurrentStartIT: nodes up together in %s / %s%n", nodeA.startUpTime(), nodeB.startUpTime());
       assertSetUpOnce(database);
       assertBothTakeComplaints(database, List.of(nodeA, nodeB));
@@ -52,7 +53,7 @@ class ConcurrentStartIT {
         + " having count(*) <> 1")).as("forms with more than one version").isEmpty();
     assertThat(database.count("select count(*) from act_re_camformdef")).as("forms").isPositive();
 
-    assertThat(database.strings("select id_ from act_id_user")).as("users").containsExactly(ClusterNode.ADMIN);
+    assertThat(database.strings("select id_ from act_id_user")).as("users").containsExactly(ClusterNodes.ADMIN);
     assertThat(database.rows("select name_, count(*) as copies from act_ru_filter group by name_"
         + " having count(*) <> 1")).as("Tasklist filters created more than once").isEmpty();
     assertThat(database.count("select count(*) from act_ru_filter")).as("Tasklist filters").isEqualTo(3);
@@ -61,10 +62,10 @@ class ConcurrentStartIT {
   }
 
   /** A web complaint handed to each node is classified (by either job executor). */
-  private static void assertBothTakeComplaints(ClusterDatabase database, List<ClusterNode> nodes) {
+  private static void assertBothTakeComplaints(ClusterDatabase database, List<AppProcess> nodes) {
     var client = new ClusterClient();
     List<String> trackingNumbers = nodes.stream().map(node -> {
-      var answer = client.submitWeb(node, "start-" + node.name, "start-" + node.name, 1);
+      var answer = client.submitWeb(node, "start-" + node.name(), "start-" + node.name(), 1);
       assertThat(answer.status()).as("submission to %s: %s", node, answer).isEqualTo(201);
       return answer.trackingNumber();
     }).toList();

@@ -2,6 +2,7 @@ package com.complaintdesk.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.AppProcess;
 import com.complaintdesk.PostgresDatabase;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -60,11 +61,11 @@ class NodeKilledIT {
   void nothingIsLostOrDoubledWhenANodeDiesAndTheOtherFinishesItsLockedJobs() throws Exception {
     try (var database = ClusterDatabase.create(); var nodes = new ClusterNodes(database, NodeKilledIT.class)) {
       var lockTime = Map.of("COMPLAINT_DESK_JOB_LOCK_MILLIS", String.valueOf(LOCK_TIME.toMillis()));
-      ClusterNode nodeA = nodes.start("node-a", lockTime, ClusterChecks.FAST_IDLE_POLLING);
+      AppProcess nodeA = nodes.start("node-a", lockTime, ClusterChecks.FAST_IDLE_POLLING);
       database.awaitMigrated(nodeA);
-      ClusterNode nodeB = nodes.start("node-b", lockTime, ClusterChecks.FAST_IDLE_POLLING);
-      nodeA.awaitReady();
-      nodeB.awaitReady();
+      AppProcess nodeB = nodes.start("node-b", lockTime, ClusterChecks.FAST_IDLE_POLLING);
+      nodeA.awaitReady(ClusterNodes.START_TIMEOUT);
+      nodeB.awaitReady(ClusterNodes.START_TIMEOUT);
       var client = new ClusterClient();
       client.createIntakeAgent(nodeB);
       var balancer = new Balancer(nodeA, nodeB);
@@ -207,14 +208,14 @@ class NodeKilledIT {
   private static Outcome submit(ClusterClient client, Balancer balancer, Submission submission) {
     String lastFailure = null;
     for (int attempt = 1; attempt <= 5; attempt++) {
-      ClusterNode node = balancer.next();
+      AppProcess node = balancer.next();
       var answer = submission.kind() == Kind.WEB
           ? client.submitWeb(node, submission.marker(), submission.idempotencyKey(), submission.number())
           : client.submitOverdueIntake(node, submission.marker());
       if (answer.status() == 201) {
-        return new Outcome(submission, answer.trackingNumber(), node.name, attempt, lastFailure);
+        return new Outcome(submission, answer.trackingNumber(), node.name(), attempt, lastFailure);
       }
-      lastFailure = node.name + ": " + answer;
+      lastFailure = node.name() + ": " + answer;
       boolean retry = answer.neverSent() || submission.kind() == Kind.WEB;
       if (!retry) {
         return new Outcome(submission, null, null, attempt, lastFailure);
@@ -227,20 +228,20 @@ class NodeKilledIT {
   /** Round robin over the nodes still in; a node taken out gets nothing more. */
   static final class Balancer {
 
-    private final List<ClusterNode> nodes;
-    private final Set<ClusterNode> out = ConcurrentHashMap.newKeySet();
+    private final List<AppProcess> nodes;
+    private final Set<AppProcess> out = ConcurrentHashMap.newKeySet();
     private final AtomicInteger turn = new AtomicInteger();
 
-    Balancer(ClusterNode... nodes) {
+    Balancer(AppProcess... nodes) {
       this.nodes = List.of(nodes);
     }
 
-    ClusterNode next() {
-      List<ClusterNode> in = nodes.stream().filter(node -> !out.contains(node)).toList();
+    AppProcess next() {
+      List<AppProcess> in = nodes.stream().filter(node -> !out.contains(node)).toList();
       return in.get(Math.floorMod(turn.getAndIncrement(), in.size()));
     }
 
-    void takeOut(ClusterNode node) {
+    void takeOut(AppProcess node) {
       if (!node.isAlive()) {
         out.add(node);
       }
@@ -271,7 +272,7 @@ class NodeKilledIT {
       if (lockedJobs(database, Instant.now()).values().stream().map(LockedJob::owner).distinct().count() >= 2) {
         return;
       }
-      ClusterNode.pause(Duration.ofMillis(10));
+      Await.pause(Duration.ofMillis(10));
     }
   }
 
@@ -288,7 +289,7 @@ class NodeKilledIT {
         assertThat(owners).as("lock owners after the kill").hasSize(1);
         return owners.get(0);
       }
-      ClusterNode.pause(Duration.ofMillis(10));
+      Await.pause(Duration.ofMillis(10));
     }
     return null;
   }

@@ -1,6 +1,7 @@
 package com.complaintdesk.notification;
 
 import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.ComplaintVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,9 +29,15 @@ class NotifyGroupOfNewTask {
     this.enabled = properties.newGroupTask();
   }
 
+  /** The engine publishes the tasks of every process; only complaint-handling's belong to a complaint. */
+  private static boolean ofAComplaint(DelegateTask task) {
+    return task.getProcessDefinitionId() != null
+        && task.getProcessDefinitionId().startsWith(ComplaintVariables.PROCESS_KEY + ":");
+  }
+
   @EventListener(condition = "#task.eventName == 'create'")
   public void taskCreated(DelegateTask task) {
-    if (!enabled || task.getAssignee() != null || task.getExecution() == null) {
+    if (!enabled || task.getAssignee() != null || task.getExecution() == null || !ofAComplaint(task)) {
       return;
     }
     List<String> groups = task.getCandidates().stream()

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * JSON. bench/README.md says how to run it ({@code bench/run}) and what each scenario measures.
  *
  * <p>Scenarios so far: f (start-up time and resident memory), a (intake over HTTP against a one-step process started
- * over /engine-rest), c (lifecycles to CLOSED through the service layer), d (overdue deadline timers). The targets of the scenarios not built yet are listed as "not
+ * over /engine-rest), b (our service layer against the bare engine), c (lifecycles to CLOSED through the service
+ * layer), d (overdue deadline timers). The targets of the scenarios not built yet are listed as "not
  * measured".
  */
 public final class NodeBenchmark {
@@ -57,7 +58,7 @@ public final class NodeBenchmark {
           Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(",")).map(String::trim)
               .map(Integer::valueOf).toList(),
           Integer.getInteger("bench.timers", 10_000),
-          Arrays.stream(System.getProperty("bench.scenarios", "f,a,c,d").split(",")).map(String::trim)
+          Arrays.stream(System.getProperty("bench.scenarios", "f,a,b,c,d").split(",")).map(String::trim)
               .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new)),
           url, System.getProperty("bench.user", url == null ? "sa" : "postgres"), System.getProperty("bench.password", ""),
           jar != null ? Path.of(jar) : AppProcess.packagedJar().orElse(null), null,
@@ -100,6 +101,9 @@ public final class NodeBenchmark {
     Files.createDirectories(settings.workDir());
     if (settings.scenarios().contains("f") || settings.scenarios().contains("a")) {
       nodeScenarios(settings, figures, notes);
+    }
+    if (settings.scenarios().contains("b")) {
+      figures.addAll(EngineLevel.run(settings, notes));
     }
     if (settings.scenarios().contains("c")) {
       figures.addAll(Lifecycles.run(settings, notes));

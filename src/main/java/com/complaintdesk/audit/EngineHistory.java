@@ -48,23 +48,31 @@ class EngineHistory {
   }
 
   ProcessHistory of(String processInstanceId) {
-    return withoutEngineUser(() -> read(processInstanceId));
+    return withoutEngineUser(() -> {
+      HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+          .processInstanceId(processInstanceId).singleResult();
+      return instance == null ? ProcessHistory.none() : read(instance, activitiesOf(processInstanceId));
+    });
   }
 
-  private ProcessHistory read(String processInstanceId) {
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult();
-    if (instance == null) {
-      return ProcessHistory.none();
-    }
+  /** The same for an instance already read, with its activities ({@link #activitiesOf}), read by the caller too. */
+  ProcessHistory of(HistoricProcessInstance instance, List<HistoricActivityInstance> activities) {
+    return withoutEngineUser(() -> read(instance, activities));
+  }
+
+  /** In the order the engine passed them: evaluations and tasks of the same millisecond keep that order. */
+  List<HistoricActivityInstance> activitiesOf(String processInstanceId) {
+    return withoutEngineUser(() -> history.createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
+        .list());
+  }
+
+  private ProcessHistory read(HistoricProcessInstance instance, List<HistoricActivityInstance> activities) {
+    String processInstanceId = instance.getId();
     var run = new ProcessHistory.Run(instance.getId(), instance.getProcessDefinitionKey(),
         instance.getProcessDefinitionVersion(), instant(instance.getStartTime()), instant(instance.getEndTime()),
         instance.getState());
-    // In the order the engine passed them: evaluations and tasks of the same millisecond keep that order.
-    List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
-        .processInstanceId(processInstanceId)
-        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
-        .list();
     Map<String, Integer> position = new HashMap<>();
     Map<String, String> names = new HashMap<>();
     for (HistoricActivityInstance activity : activities) {

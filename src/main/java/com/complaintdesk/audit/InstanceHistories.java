@@ -53,12 +53,11 @@ class InstanceHistories {
 
   InstanceHistory of(HistoricProcessInstance instance) {
     String id = instance.getId();
+    List<HistoricActivityInstance> passes = engineHistory.activitiesOf(id);
     // Routing values only: what people wrote, even where a rule read it, is the audit page's to show.
-    ProcessHistory process = engineHistory.of(id).withoutFreeText(null);
+    ProcessHistory process = engineHistory.of(instance, passes).withoutFreeText(null);
     Map<String, List<String>> candidateGroups = process.tasks().stream()
         .collect(Collectors.toMap(ProcessHistory.UserTaskRun::id, ProcessHistory.UserTaskRun::candidateGroups));
-    List<HistoricActivityInstance> passes = history.createHistoricActivityInstanceQuery().processInstanceId(id)
-        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
     List<InstanceHistory.Activity> activities = passes.stream()
         .map(pass -> new InstanceHistory.Activity(pass.getActivityId(), pass.getActivityName(), pass.getActivityType(),
             instant(pass.getStartTime()), instant(pass.getEndTime()), pass.getDurationInMillis(), pass.getAssignee(),

@@ -4,10 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -33,17 +30,17 @@ final class CockpitSessionAuthentication extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    HttpSession session = request.getSession(false);
-    Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    if (logins != null && logins.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user
-        && user.isAuthorizedForApp(COCKPIT)) {
-      var authorities = user.getGroupIds().stream()
-          .map(group -> new SimpleGrantedAuthority(CamundaIdentityAuthentication.authority(group)))
-          .toList();
-      var context = SecurityContextHolder.createEmptyContext();
-      context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, authorities));
-      SecurityContextHolder.setContext(context);
-    }
+    WebappLogins.of(request.getSession(false), engineName).filter(user -> user.isAuthorizedForApp(COCKPIT))
+        .ifPresent(CockpitSessionAuthentication::authenticate);
     chain.doFilter(request, response);
+  }
+
+  private static void authenticate(UserAuthentication user) {
+    var authorities = user.getGroupIds().stream()
+        .map(group -> new SimpleGrantedAuthority(CamundaIdentityAuthentication.authority(group)))
+        .toList();
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, authorities));
+    SecurityContextHolder.setContext(context);
   }
 }

@@ -11,8 +11,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,9 +33,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
 class EndSessionOfLockedOrDeletedUser extends OncePerRequestFilter {
-
-  /** Where the webapps keep their logins in the HTTP session (Camunda's AuthenticationUtil.CAM_AUTH_SESSION_KEY). */
-  private static final String WEBAPP_AUTHENTICATIONS = "authenticatedUser";
 
   private static final String STAFF_PAGES = "/staff/";
 
@@ -76,11 +71,9 @@ class EndSessionOfLockedOrDeletedUser extends OncePerRequestFilter {
 
   /** Who the session belongs to: a webapp login or a login to our staff pages (one session may hold both). */
   private static String userOf(HttpSession session, ProcessEngine engine) {
-    if (session.getAttribute(WEBAPP_AUTHENTICATIONS) instanceof Authentications logins) {
-      Authentication login = logins.getAuthenticationForProcessEngine(engine.getName());
-      if (login != null) {
-        return login.getIdentityId();
-      }
+    var login = WebappLogins.of(session, engine.getName());
+    if (login.isPresent()) {
+      return login.get().getIdentityId();
     }
     if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
         instanceof SecurityContext context && context.getAuthentication() != null) {

@@ -22,8 +22,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AuditPages {
 
   private static final String SEARCH = "staff/audit-search";
-  /** Longer input is not a tracking number and is not echoed back. */
-  private static final int MAX_ECHO = 40;
 
   private final AuditTrails trails;
 
@@ -42,7 +40,8 @@ class AuditPages {
           HttpStatus.BAD_REQUEST);
     }
     if (!wanted.matches(TrackingNumbers.PATTERN)) {
-      return searchAgain(wanted, echo(wanted) + " is not a tracking number: it starts with CD- and has ten letters and"
+      return searchAgain(wanted, Wording.echo(wanted)
+          + " is not a tracking number: it starts with CD- and has ten letters and"
           + " digits after it, e.g. CD-7K3M9Q2XWA.", HttpStatus.BAD_REQUEST);
     }
     if (!trails.exists(wanted)) {
@@ -60,14 +59,11 @@ class AuditPages {
   }
 
   private static ModelAndView notFound(String trackingNumber) {
-    return searchAgain(trackingNumber, "There is no complaint " + echo(trackingNumber) + ".", HttpStatus.NOT_FOUND);
+    return searchAgain(trackingNumber, "There is no complaint " + Wording.echo(trackingNumber) + ".",
+        HttpStatus.NOT_FOUND);
   }
 
   private static ModelAndView searchAgain(String trackingNumber, String problem, HttpStatus status) {
-    return new ModelAndView(SEARCH, Map.of("trackingNumber", echo(trackingNumber), "problem", problem), status);
-  }
-
-  private static String echo(String input) {
-    return input.length() > MAX_ECHO ? input.substring(0, MAX_ECHO) + "…" : input;
+    return new ModelAndView(SEARCH, Map.of("trackingNumber", Wording.echo(trackingNumber), "problem", problem), status);
   }
 }

@@ -37,7 +37,7 @@ record InstanceFilter(EndState state, Boolean breached, LocalDate from, LocalDat
     try {
       return EndState.valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInstanceFilter("state: '" + echo(value) + "' is not an end state; use one of "
+      throw new InvalidInstanceFilter("state: '" + Wording.echo(value) + "' is not an end state; use one of "
           + Arrays.stream(EndState.values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
   }
@@ -49,7 +49,7 @@ record InstanceFilter(EndState state, Boolean breached, LocalDate from, LocalDat
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "true" -> Boolean.TRUE;
       case "false" -> Boolean.FALSE;
-      default -> throw new InvalidInstanceFilter("breached: '" + echo(value) + "' is neither true nor false");
+      default -> throw new InvalidInstanceFilter("breached: '" + Wording.echo(value) + "' is neither true nor false");
     };
   }
 
@@ -60,7 +60,7 @@ record InstanceFilter(EndState state, Boolean breached, LocalDate from, LocalDat
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new InvalidInstanceFilter(name + ": '" + echo(value) + "' is not a day like 2026-11-01");
+      throw new InvalidInstanceFilter(name + ": '" + Wording.echo(value) + "' is not a day like 2026-11-01");
     }
   }
 
@@ -70,7 +70,7 @@ record InstanceFilter(EndState state, Boolean breached, LocalDate from, LocalDat
     }
     String wanted = value.strip().toUpperCase(Locale.ROOT);
     if (!wanted.matches(TRACKING_NUMBER_START)) {
-      throw new InvalidInstanceFilter("trackingNumber: '" + echo(value) + "' is not (the beginning of) a tracking"
+      throw new InvalidInstanceFilter("trackingNumber: '" + Wording.echo(value) + "' is not (the beginning of) a tracking"
           + " number like CD-7K3M9Q2XWA");
     }
     return wanted;
@@ -88,16 +88,11 @@ record InstanceFilter(EndState state, Boolean breached, LocalDate from, LocalDat
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new InvalidInstanceFilter(name + ": '" + echo(value) + "' is not a whole number from " + min
+    throw new InvalidInstanceFilter(name + ": '" + Wording.echo(value) + "' is not a whole number from " + min
         + (max == Integer.MAX_VALUE ? " up" : " to " + max));
   }
 
   private static boolean blank(String value) {
     return value == null || value.isBlank();
-  }
-
-  /** Wrong input is echoed back, but never at length. */
-  private static String echo(String value) {
-    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
   }
 }

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The finished and running instances of a model, all its versions, for the auditors' History tab (an auditor looks
- * for a complaint, whichever version it ran on): one page in the order they started, newest first, with how each ended and whether it breached a deadline. The engine's query API
- * cannot ask for "ended here and passed there" in one query, so this is a native query on the engine's history
- * tables (their names from the engine, prefix included), read through the engine's public API.
+ * for a complaint, whichever version it ran on): one page in the order they started, newest first, with how each
+ * ended and whether it breached a deadline. The engine's query API cannot ask for "ended here and passed there" in
+ * one query, so this is a native query on the engine's history tables (their names from the engine, prefix
+ * included), read through the engine's public API.
  */
 @Component
 class InstanceList {

@@ -12,7 +12,15 @@ final class Wording {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
       .withZone(ZoneOffset.UTC);
 
+  /** Longer input is not what was asked for (a tracking number, a filter value) and is not echoed back whole. */
+  private static final int MAX_ECHO = 40;
+
   private Wording() {
+  }
+
+  /** What somebody typed, for an answer that quotes it: at most 40 characters. */
+  static String echo(String input) {
+    return input.length() > MAX_ECHO ? input.substring(0, MAX_ECHO) + "…" : input;
   }
 
   /** "Response deadline breached" for RESPONSE_DEADLINE_BREACHED. */

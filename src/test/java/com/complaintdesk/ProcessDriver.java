@@ -90,9 +90,14 @@ public class ProcessDriver {
    * job executor would. Scoped to one complaint, so tests sharing the engine do not drive each other's.
    */
   public void executeDueJobs(Complaint complaint) {
+    executeDueJobs(complaint.processInstanceId());
+  }
+
+  /** The same for any process instance (the benchmark's bare copy of the model has no complaint). */
+  public void executeDueJobs(String processInstanceId) {
     ManagementService management = engine.getManagementService();
     for (int round = 0; round < 50; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(complaint.processInstanceId())
+      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId)
           .executable().active().list();
       if (due.isEmpty()) {
         return;

@@ -1,8 +1,12 @@
 package com.complaintdesk.bench;
 
+import com.complaintdesk.ProcessDriver;
 import com.complaintdesk.complaint.Channel;
+import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Contact;
+import com.complaintdesk.complaint.Timeline;
 import com.complaintdesk.intake.ComplaintIntake;
+import com.complaintdesk.security.ActingUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 
 /**
  * b: what our code costs on top of the engine. Ours: a web complaint through the intake service (our tables, the
@@ -51,18 +50,19 @@ final class EngineLevel {
       var engine = app.getBean(ProcessEngine.class);
       deployBareCopy(engine);
       var intake = app.getBean(ComplaintIntake.class);
-      var management = engine.getManagementService();
+      var driver = new ProcessDriver(intake, app.getBean(ComplaintRepository.class), app.getBean(Timeline.class),
+          engine, app.getBean(ActingUser.class));
       String run = UUID.randomUUID().toString().substring(0, 8);
-      var ours = measure(settings, threads, n -> {
+      var ours = ThreadedRun.of(settings, threads, "engine-level-ours", n -> {
         var complaint = intake.receive(new ComplaintIntake.Submission(Channel.WEB_FORM, null, "en", "The app crashes",
             "It crashes when I upload a photo", null, "FUNCTIONAL", "MANY",
             new Contact("Li Wei", "engine-" + run + "-" + n + "@example.org", null)));
-        runJobs(management, complaint.processInstanceId());
+        driver.executeDueJobs(complaint);
       });
-      var bare = measure(settings, threads, n -> {
+      var bare = ThreadedRun.of(settings, threads, "engine-level-bare", n -> {
         var instance = engine.getRuntimeService().startProcessInstanceByKey(BARE_KEY, "BARE-" + run + "-" + n,
             bareVariables(run, n));
-        runJobs(management, instance.getId());
+        driver.executeDueJobs(instance.getId());
       });
       System.out.printf(Locale.ROOT, "b: ours %.1f/s, bare engine %.1f/s%n", ours.perSecond, bare.perSecond);
       var figures = new ArrayList<Figure>();
@@ -71,10 +71,10 @@ final class EngineLevel {
       figures.add(Figure.of("b", "engine level: ours / bare engine", ours.perSecond / bare.perSecond, "")
           .withTarget(Figure.Target.atLeast(0.8)));
       for (var result : List.of(ours, bare)) {
-        if (result.failure.get() != null) {
-          figures.add(Figure.of("b", "failed (" + (result == ours ? "ours" : "bare") + ")", result.failed.get(), "")
+        if (result.failed > 0) {
+          figures.add(Figure.of("b", "failed (" + (result == ours ? "ours" : "bare") + ")", result.failed, "")
               .withTarget(Figure.Target.atMost(0)));
-          notes.add("b: first failure: " + result.failure.get());
+          notes.add("b: first failure: " + result.firstFailure);
         }
       }
       notes.add("b: ours is ComplaintIntake.receive (a web complaint) and its jobs until it waits in Assign handler; the"
@@ -115,62 +115,6 @@ final class EngineLevel {
     variables.put("responseDueAt", Date.from(Instant.now().plus(Duration.ofDays(1))));
     variables.put("responseReminderAt", Date.from(Instant.now().plus(Duration.ofHours(16))));
     return variables;
-  }
-
-  /** Runs the instance's due jobs in this thread until none is left, as the job executor would. */
-  private static void runJobs(ManagementService management, String processInstanceId) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> management.executeJob(job.getId()));
-    }
-  }
-
-  /** Throughput of one side: how many ended in the measured window, and what failed. */
-  private static final class Result {
-    double perSecond;
-    final AtomicLong failed = new AtomicLong();
-    final AtomicReference<String> failure = new AtomicReference<>();
-  }
-
-  private interface Step {
-    void run(long n) throws Exception;
-  }
-
-  private static Result measure(NodeBenchmark.Settings settings, int threads, Step step) throws InterruptedException {
-    var result = new Result();
-    var done = new AtomicLong();
-    var counter = new AtomicLong();
-    long measureFrom = System.nanoTime() + Duration.ofSeconds(settings.warmUpSeconds()).toNanos();
-    long measureUntil = measureFrom + Duration.ofSeconds(settings.seconds()).toNanos();
-    var finished = new CountDownLatch(threads);
-    for (int t = 0; t < threads; t++) {
-      var thread = new Thread(() -> {
-        try {
-          do {
-            try {
-              step.run(counter.incrementAndGet());
-              long ended = System.nanoTime();
-              if (ended >= measureFrom && ended <= measureUntil) {
-                done.incrementAndGet();
-              }
-            } catch (Exception | AssertionError e) {
-              result.failed.incrementAndGet();
-              result.failure.compareAndSet(null, e.toString());
-            }
-          } while (System.nanoTime() < measureUntil);
-        } finally {
-          finished.countDown();
-        }
-      }, "bench-engine-level-" + t);
-      thread.setDaemon(true);
-      thread.start();
-    }
-    finished.await();
-    result.perSecond = done.get() / (double) settings.seconds();
-    return result;
   }
 
   /** The bare copy's delegate and listeners: nothing at all. */

@@ -7,13 +7,9 @@ import com.complaintdesk.complaint.Timeline;
 import com.complaintdesk.feedback.ComplainantActions;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.security.ActingUser;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
@@ -35,54 +31,22 @@ final class Lifecycles {
       var driver = new ProcessDriver(app.getBean(ComplaintIntake.class), app.getBean(ComplaintRepository.class),
           app.getBean(Timeline.class), app.getBean(ProcessEngine.class), app.getBean(ActingUser.class));
       var complainant = app.getBean(ComplainantActions.class);
-      long start = System.nanoTime();
-      long measureFrom = start + Duration.ofSeconds(settings.warmUpSeconds()).toNanos();
-      long measureUntil = measureFrom + Duration.ofSeconds(settings.seconds()).toNanos();
-      var closed = new AtomicLong();
-      var failed = new AtomicLong();
-      var firstFailure = new AtomicReference<String>();
-      var done = new CountDownLatch(threads);
-      for (int t = 0; t < threads; t++) {
-        var thread = new Thread(() -> {
-          try {
-            do { // every thread walks at least one lifecycle, so that a broken one shows even in the shortest run
-              boolean ok;
-              try {
-                var complaint = driver.submitAppCrash();
-                driver.handleUntilResultSent(complaint);
-                complainant.answerSurvey(driver.reload(complaint), 5, "Works again");
-                driver.executeDueJobs(complaint);
-                ok = driver.reload(complaint).status() == ComplaintStatus.CLOSED;
-                if (!ok) {
-                  firstFailure.compareAndSet(null, complaint.trackingNumber() + " ended "
-                      + driver.reload(complaint).status());
-                }
-              } catch (Exception | AssertionError e) {
-                ok = false;
-                firstFailure.compareAndSet(null, e.toString());
-              }
-              long ended = System.nanoTime();
-              if (!ok) {
-                failed.incrementAndGet();
-              } else if (ended >= measureFrom && ended <= measureUntil) {
-                closed.incrementAndGet();
-              }
-            } while (System.nanoTime() < measureUntil);
-          } finally {
-            done.countDown();
-          }
-        }, "bench-lifecycle-" + t);
-        thread.setDaemon(true);
-        thread.start();
-      }
-      done.await();
+      var run = ThreadedRun.of(settings, threads, "lifecycle", n -> {
+        var complaint = driver.submitAppCrash();
+        driver.handleUntilResultSent(complaint);
+        complainant.answerSurvey(driver.reload(complaint), 5, "Works again");
+        driver.executeDueJobs(complaint);
+        var status = driver.reload(complaint).status();
+        if (status != ComplaintStatus.CLOSED) {
+          throw new IllegalStateException(complaint.trackingNumber() + " ended " + status);
+        }
+      });
       var figures = new ArrayList<Figure>();
       String label = "lifecycles submission to CLOSED (" + threads + " threads)";
-      figures.add(Figure.of("c", label, closed.get() / (double) settings.seconds(), "/s")
-          .withTarget(Figure.Target.atLeast(100)));
-      if (failed.get() > 0) {
-        figures.add(Figure.of("c", label + ": failed", failed.get(), "").withTarget(Figure.Target.atMost(0)));
-        notes.add("c: first failure: " + firstFailure.get());
+      figures.add(Figure.of("c", label, run.perSecond, "/s").withTarget(Figure.Target.atLeast(100)));
+      if (run.failed > 0) {
+        figures.add(Figure.of("c", label + ": failed", run.failed, "").withTarget(Figure.Target.atMost(0)));
+        notes.add("c: first failure: " + run.firstFailure);
       }
       notes.add("c: each lifecycle is ProcessDriver's: submitAppCrash, handleUntilResultSent, the survey answer (5);"
           + " jobs executed by the calling thread, as in the process tests.");

@@ -23,10 +23,7 @@ class ComplaintLifecycleOnPostgresTest extends ComplaintLifecycleOverHttpTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    database = PostgresDatabase.fresh("lifecycle");
-    registry.add("spring.datasource.url", database::url);
-    registry.add("spring.datasource.username", PostgresDatabase::user);
-    registry.add("spring.datasource.password", () -> "");
+    database = PostgresDatabase.freshFor(registry, "lifecycle");
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh database on the machine's PostgreSQL server (127.0.0.1:5432, user postgres, trust authentication, as on
@@ -59,6 +60,18 @@ public final class PostgresDatabase {
         + UUID.randomUUID().toString().substring(0, 8);
     admin("create database " + name);
     return new PostgresDatabase(name);
+  }
+
+  /**
+   * A fresh database for a Spring context of a test class of its own (its own engine name): from its
+   * {@code @DynamicPropertySource} method, the datasource points at it.
+   */
+  public static PostgresDatabase freshFor(DynamicPropertyRegistry registry, String purpose) {
+    PostgresDatabase database = fresh(purpose);
+    registry.add("spring.datasource.url", database::url);
+    registry.add("spring.datasource.username", PostgresDatabase::user);
+    registry.add("spring.datasource.password", () -> "");
+    return database;
   }
 
   public String url() {

@@ -29,10 +29,10 @@ public class ComplaintRepository {
     jdbc.sql("""
             insert into complaint (tracking_number, access_token, channel, received_at, locale, subject,
               description, raw_text, declared_type, affected_users, contact_name, contact_email, contact_phone,
-              status, logging_due_at, reopen_count, created_at, updated_at)
+              contact_email_key, contact_phone_key, status, logging_due_at, reopen_count, created_at, updated_at)
             values (:trackingNumber, :accessToken, :channel, :receivedAt, :locale, :subject,
               :description, :rawText, :declaredType, :affectedUsers, :contactName, :contactEmail, :contactPhone,
-              :status, :loggingDueAt, 0, :now, :now)
+              :contactEmailKey, :contactPhoneKey, :status, :loggingDueAt, 0, :now, :now)
             """)
         .param("trackingNumber", complaint.trackingNumber())
         .param("accessToken", complaint.accessToken())
@@ -47,6 +47,8 @@ public class ComplaintRepository {
         .param("contactName", complaint.contact().name())
         .param("contactEmail", complaint.contact().email())
         .param("contactPhone", complaint.contact().phone())
+        .param("contactEmailKey", SameContact.email(complaint.contact()))
+        .param("contactPhoneKey", SameContact.phoneKey(complaint.contact()))
         .param("status", ComplaintStatus.RECEIVED.name())
         .param("loggingDueAt", timestamp(complaint.loggingDueAt()))
         .param("now", timestamp(now))
@@ -67,22 +69,23 @@ public class ComplaintRepository {
 
   /**
    * Open complaints (not CLOSED, WITHDRAWN or DUPLICATE) received since the given time that may come from the
-   * given contact: the same email address (any case), or a phone number whose last digits are these (the
-   * caller compares the whole number). The candidates a new submission may repeat.
+   * given contact: the same email key or phone key ({@link SameContact}), each found by its index; the caller
+   * compares the whole contact. The candidates a new submission may repeat.
    */
-  public List<Complaint> findOpenReceivedSince(Instant since, String emailLowerCase, String phoneLastDigits) {
-    String phonePattern = phoneLastDigits == null ? null
-        : "%" + String.join("%", phoneLastDigits.split("")) + "%";
+  public List<Complaint> findOpenReceivedSince(Instant since, Contact contact) {
     return jdbc.sql("""
             select * from complaint
-            where status not in (:closed) and received_at >= :since
-              and (lower(contact_email) = :email or contact_phone like :phonePattern)
+            where contact_email_key = :email and received_at >= :since and status in (:open)
+            union
+            select * from complaint
+            where contact_phone_key = :phone and received_at >= :since and status in (:open)
             order by received_at, id
             """)
-        .param("closed", Arrays.stream(ComplaintStatus.values()).filter(ComplaintStatus::isFinal).map(Enum::name).toList())
+        .param("open", Arrays.stream(ComplaintStatus.values()).filter(status -> !status.isFinal()).map(Enum::name)
+            .toList())
         .param("since", timestamp(since))
-        .param("email", emailLowerCase)
-        .param("phonePattern", phonePattern)
+        .param("email", SameContact.email(contact))
+        .param("phone", SameContact.phoneKey(contact))
         .query(ComplaintRepository::map)
         .list();
   }

@@ -3,6 +3,7 @@ package com.complaintdesk.intake;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Contact;
+import com.complaintdesk.complaint.SameContact;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,16 +41,14 @@ class DuplicateSubmissions {
 
   Optional<Match> openComplaintRepeatedBy(ComplaintIntake.Submission submission, Instant receivedAt) {
     Contact contact = submission.contact();
-    String email = SameContact.email(contact);
-    String phone = SameContact.phoneDigits(contact);
-    if (!properties.linksDuplicates() || (email == null && phone == null)) {
+    if (!properties.linksDuplicates() || (SameContact.email(contact) == null && SameContact.phoneKey(contact) == null)) {
       return Optional.empty();
     }
     List<String> texts = texts(submission.subject(), submission.description(), submission.rawText());
     if (texts.isEmpty()) {
       return Optional.empty();
     }
-    return complaints.findOpenReceivedSince(receivedAt.minus(properties.duplicateWindow()), email, lastDigits(phone))
+    return complaints.findOpenReceivedSince(receivedAt.minus(properties.duplicateWindow()), contact)
         .stream()
         .filter(open -> SameContact.as(contact, open.contact()))
         .map(open -> new Match(open, bestSimilarity(texts, texts(open.subject(), open.description(), open.rawText()))))
@@ -83,9 +82,5 @@ class DuplicateSubmissions {
 
   private static String nonNull(String text) {
     return text == null ? "" : text;
-  }
-
-  private static String lastDigits(String phoneDigits) {
-    return phoneDigits == null ? null : phoneDigits.substring(Math.max(0, phoneDigits.length() - 4));
   }
 }

@@ -122,7 +122,7 @@ public class AnonymiseClosedComplaints {
   private boolean eraseContactDetails(long complaintId, Instant now) {
     int updated = jdbc.sql("""
             update complaint set contact_name = null, contact_email = null, contact_phone = null,
-              contact_erased_at = :now, updated_at = :now
+              contact_email_key = null, contact_phone_key = null, contact_erased_at = :now, updated_at = :now
             where id = :id and contact_erased_at is null
             """)
         .param("now", Timestamp.from(now))

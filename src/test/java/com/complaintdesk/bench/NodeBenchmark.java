@@ -196,11 +196,12 @@ public final class NodeBenchmark {
     String run = UUID.randomUUID().toString().substring(0, 8);
     Duration warmUp = Duration.ofSeconds(settings.warmUpSeconds());
     Duration measured = Duration.ofSeconds(settings.seconds());
+    var submissions = new AtomicLong(); // numbers the complaints of all steps, so that each has a contact of its own
     for (int clients : settings.clients()) {
       var ours = HttpLoad.run("intake", clients, warmUp, measured, n -> HttpRequest.newBuilder(
               nodes.get((int) (n % nodes.size())).uri("/api/complaints"))
           .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(complaint(run, n))).build());
+          .POST(HttpRequest.BodyPublishers.ofString(complaint(run, submissions.incrementAndGet()))).build());
       long jobsWaiting = executableJobs(node, adminAuthorization);
       var floor = HttpLoad.run("one-step process", clients, warmUp, measured, n -> HttpRequest.newBuilder(
               nodes.get((int) (n % nodes.size())).uri("/engine-rest/process-definition/key/" + ONE_STEP_KEY + "/start"))
@@ -242,13 +243,16 @@ public final class NodeBenchmark {
         + " step: the node's job executor had not caught up with that many.");
   }
 
-  /** The body of ComplaintLifecycleOverHttpTest.APP_CRASH with a contact of its own. */
+  /**
+   * The body of ComplaintLifecycleOverHttpTest.APP_CRASH with a contact of its own: its own email address and phone
+   * number, so that no submission repeats an open one (a repeat is linked to it and starts no process).
+   */
   static String complaint(String run, long n) {
     return """
         {"channel": "WEB_FORM", "declaredType": "FUNCTIONAL", "subject": "The app crashes",
          "description": "It crashes when I upload a photo", "affectedUsers": "MANY",
-         "contact": {"name": "Li Wei", "email": "bench-%s-%d@example.org", "phone": "+86 138 0000 1234"}, "locale": "en"}
-        """.formatted(run, n);
+         "contact": {"name": "Li Wei", "email": "bench-%s-%d@example.org", "phone": "+86 139 %08d"}, "locale": "en"}
+        """.formatted(run, n, n % 100_000_000);
   }
 
   /** Deploys src/test/resources/bench/one-step.bpmn over /engine-rest/deployment/create as admin. */

@@ -3,6 +3,7 @@ package com.complaintdesk.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintdesk.complaint.Contact;
+import com.complaintdesk.complaint.SameContact;
 import org.junit.jupiter.api.Test;
 
 class TextSimilarityTest {

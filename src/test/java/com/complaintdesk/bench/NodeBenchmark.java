@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  *
  * <p>Scenarios so far: f (start-up time and resident memory), a (intake over HTTP against a one-step process started
  * over /engine-rest), b (our service layer against the bare engine), c (lifecycles to CLOSED through the service
- * layer), d (overdue deadline timers). The targets of the scenarios not built yet are listed as "not
- * measured".
+ * layer), d (overdue deadline timers), e (growth: what a closed complaint leaves in each table, intake with many
+ * stored). Targets that a run did not measure are listed as "not measured".
  */
 public final class NodeBenchmark {
 
@@ -42,7 +42,8 @@ public final class NodeBenchmark {
   /** What to run, how long, on which database. */
   record Settings(int seconds, int warmUpSeconds, List<Integer> clients, int timers, Set<String> scenarios,
       String url, String user, String password, Path jar, String classpath, List<String> nodeJvmArgs, Path workDir,
-      Path results, String resultName, int lifecycleThreads, int nodes) {
+      Path results, String resultName, int lifecycleThreads, int nodes, List<Integer> stored, int samples,
+      int fillMinutes) {
 
     Settings {
       if (nodes < 1 || nodes > 1 && (url == null || !url.startsWith("jdbc:postgresql:"))) {
@@ -58,14 +59,17 @@ public final class NodeBenchmark {
           Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(",")).map(String::trim)
               .map(Integer::valueOf).toList(),
           Integer.getInteger("bench.timers", 10_000),
-          Arrays.stream(System.getProperty("bench.scenarios", "f,a,b,c,d").split(",")).map(String::trim)
+          Arrays.stream(System.getProperty("bench.scenarios", "f,a,b,c,d,e").split(",")).map(String::trim)
               .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new)),
           url, System.getProperty("bench.user", url == null ? "sa" : "postgres"), System.getProperty("bench.password", ""),
           jar != null ? Path.of(jar) : AppProcess.packagedJar().orElse(null), null,
           Arrays.stream(System.getProperty("bench.node-jvm-args", "").split("\\s+")).filter(s -> !s.isBlank()).toList(),
           Path.of("target", "bench", "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
           Path.of(System.getProperty("bench.results", "bench/results")), blankToNull(System.getProperty("bench.name")),
-          Integer.getInteger("bench.lifecycle-threads", 4), Integer.getInteger("bench.nodes", 1));
+          Integer.getInteger("bench.lifecycle-threads", 4), Integer.getInteger("bench.nodes", 1),
+          Arrays.stream(System.getProperty("bench.stored", "0,100000,1000000").split(",")).map(String::trim)
+              .map(Integer::valueOf).sorted().toList(),
+          Integer.getInteger("bench.samples", 50), Integer.getInteger("bench.fill-minutes", 4));
     }
 
     boolean postgres() {
@@ -74,8 +78,11 @@ public final class NodeBenchmark {
 
     String describe() {
       return String.format(Locale.ROOT, "scenarios %s; %d s per load step after %d s warm-up; clients %s; %d lifecycle"
-              + " threads; %,d timers; %s started %s%s", String.join(",", scenarios), seconds, warmUpSeconds,
-          clients.stream().map(String::valueOf).collect(Collectors.joining("/")), lifecycleThreads, timers,
+              + " threads; %,d timers; %s stored after %d sample lifecycles, filling for at most %d min; %s started %s%s",
+          String.join(",", scenarios),
+          seconds, warmUpSeconds, clients.stream().map(String::valueOf).collect(Collectors.joining("/")),
+          lifecycleThreads, timers, stored.stream().map(n -> String.format(Locale.ROOT, "%,d", n))
+              .collect(Collectors.joining("/")), samples, fillMinutes,
           nodes == 1 ? "one node" : nodes + " nodes on the one database, requests of a and f round robin,", jar != null ? "with java -jar " + jar.getFileName() : "from the test classpath",
           nodeJvmArgs.isEmpty() ? " (no JVM options)" : " with " + String.join(" ", nodeJvmArgs));
     }
@@ -98,6 +105,7 @@ public final class NodeBenchmark {
     System.out.println("Node benchmark: " + settings.describe());
     var figures = new ArrayList<Figure>();
     var notes = new ArrayList<String>();
+    var sections = new ArrayList<NodeBenchmarkReport.Section>();
     Files.createDirectories(settings.workDir());
     if (settings.scenarios().contains("f") || settings.scenarios().contains("a")) {
       nodeScenarios(settings, figures, notes);
@@ -111,9 +119,12 @@ public final class NodeBenchmark {
     if (settings.scenarios().contains("d")) {
       figures.addAll(OverdueTimers.run(settings, notes));
     }
+    if (settings.scenarios().contains("e")) {
+      figures.addAll(Growth.run(settings, notes, sections));
+    }
     figures.addAll(notMeasured(figures));
     var machine = NodeBenchmarkReport.Machine.here(databaseName(settings));
-    NodeBenchmarkReport.write(settings, machine, figures, notes);
+    NodeBenchmarkReport.write(settings, machine, figures, notes, sections);
     return figures;
   }
 
@@ -313,8 +324,8 @@ public final class NodeBenchmark {
     if (!scenarios.contains("d")) {
       missing.add(Figure.notMeasured("d", "10,000 overdue timers: time until all fired", "s", Figure.Target.atMost(30)));
     }
-    if (!scenarios.contains("e")) {
-      missing.add(Figure.notMeasured("e", "intake with 1,000,000 stored / empty database", "", Figure.Target.atLeast(0.8)));
+    if (measured.stream().noneMatch(f -> f.name().equals(Growth.TARGET))) {
+      missing.add(Figure.notMeasured("e", Growth.TARGET, "", Figure.Target.atLeast(0.8)));
     }
     if (measured.stream().noneMatch(f -> f.name().startsWith("start-up to ready"))) {
       missing.add(Figure.notMeasured("f", "start-up to ready", "s", Figure.Target.atMost(15)));

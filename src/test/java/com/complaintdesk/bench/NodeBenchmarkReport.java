@@ -69,10 +69,15 @@ final class NodeBenchmarkReport {
     }
   }
 
+  /** A part of the results too detailed for the table (e.g. e's rows and bytes per table): Markdown of its own. */
+  record Section(String title, String markdown) {
+  }
+
   private NodeBenchmarkReport() {
   }
 
-  static String markdown(NodeBenchmark.Settings settings, Machine machine, List<Figure> figures, List<String> notes) {
+  static String markdown(NodeBenchmark.Settings settings, Machine machine, List<Figure> figures, List<String> notes,
+      List<Section> sections) {
     var md = new StringBuilder();
     md.append("# complaint-desk node benchmark (").append(machine.database().split(" ")[0]).append(")\n\n");
     md.append("Measured ").append(machine.date()).append(" at commit ").append(machine.commit()).append(" on ")
@@ -92,11 +97,12 @@ final class NodeBenchmarkReport {
       md.append("\n");
       notes.forEach(note -> md.append("- ").append(note).append("\n"));
     }
+    sections.forEach(section -> md.append("\n## ").append(section.title()).append("\n\n").append(section.markdown()));
     return md.toString();
   }
 
-  static String json(NodeBenchmark.Settings settings, Machine machine, List<Figure> figures, List<String> notes)
-      throws IOException {
+  static String json(NodeBenchmark.Settings settings, Machine machine, List<Figure> figures, List<String> notes,
+      List<Section> sections) throws IOException {
     var root = new LinkedHashMap<String, Object>();
     var machineJson = new LinkedHashMap<String, Object>();
     machineJson.put("cores", machine.cores());
@@ -126,13 +132,14 @@ final class NodeBenchmarkReport {
     }
     root.put("figures", list);
     root.put("notes", notes);
+    root.put("sections", sections.stream().map(s -> Map.of("title", s.title(), "markdown", s.markdown())).toList());
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
   }
 
   /** Prints the table and writes {@code <name>.md} and {@code <name>.json}; returns the Markdown file. */
-  static Path write(NodeBenchmark.Settings settings, Machine machine, List<Figure> figures, List<String> notes)
-      throws IOException {
-    String markdown = markdown(settings, machine, figures, notes);
+  static Path write(NodeBenchmark.Settings settings, Machine machine, List<Figure> figures, List<String> notes,
+      List<Section> sections) throws IOException {
+    String markdown = markdown(settings, machine, figures, notes, sections);
     System.out.println();
     System.out.print(markdown);
     Files.createDirectories(settings.results());
@@ -141,7 +148,7 @@ final class NodeBenchmarkReport {
             + (settings.nodes() > 1 ? "-" + settings.nodes() + "-nodes" : "");
     Path md = settings.results().resolve(name + ".md");
     Files.writeString(md, markdown);
-    Files.writeString(settings.results().resolve(name + ".json"), json(settings, machine, figures, notes));
+    Files.writeString(settings.results().resolve(name + ".json"), json(settings, machine, figures, notes, sections));
     System.out.println("Written to " + md + " and " + name + ".json");
     return md;
   }

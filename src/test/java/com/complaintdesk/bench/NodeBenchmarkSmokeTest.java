@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The node benchmark at its smallest: a node started from the test classpath (the jar does not exist yet when tests
  * run), one second of intake and of its floor at 2 clients, one second of lifecycles by 2 threads, 20 overdue timers,
- * and the results written. It keeps
+ * growth from 3 sample lifecycles filled up to 200 complaints, and the results written. It keeps
  * bench/run from rotting; its numbers mean nothing (bench/README.md). Most of its time is the node's start-up.
  */
 class NodeBenchmarkSmokeTest {
@@ -24,9 +24,9 @@ class NodeBenchmarkSmokeTest {
 
   @Test
   void measuresEveryScenarioBuiltAndWritesTheResults() throws Exception {
-    var settings = new NodeBenchmark.Settings(1, 0, List.of(2), 20, new LinkedHashSet<>(List.of("f", "a", "b", "c", "d")), null,
-        "sa", "", null, applicationClasspath(), List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), work.resolve("run"),
-        work.resolve("results"), "smoke", 2, 1);
+    var settings = new NodeBenchmark.Settings(1, 0, List.of(2), 20, new LinkedHashSet<>(List.of("f", "a", "b", "c", "d",
+        "e")), null, "sa", "", null, applicationClasspath(), List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
+        work.resolve("run"), work.resolve("results"), "smoke", 2, 1, List.of(0, 200), 3, 1);
 
     var figures = NodeBenchmark.run(settings);
 
@@ -35,17 +35,25 @@ class NodeBenchmarkSmokeTest {
         "intake at 2 clients: complaints/s", "intake at 2 clients: p99 latency",
         "resident memory under load a (highest VmRSS sampled)", "20 overdue timers: time until all fired",
         "20 overdue timers: worst lateness", "lifecycles submission to CLOSED (2 threads)",
-        "complaints to their first wait, ours (2 threads)", "engine level: ours / bare engine");
+        "complaints to their first wait, ours (2 threads)", "engine level: ours / bare engine",
+        "rows per closed complaint: engine history (ACT_HI_*)", "bytes per closed complaint: all tables");
+    assertThat(figures).extracting(Figure::name).anyMatch(name -> name.matches("fill to 2[0-9][0-9] stored: rows copied.*"));
+    assertThat(figures).filteredOn(f -> f.scenario().equals("e") && f.measured()).allSatisfy(e ->
+        assertThat(e.value()).as(e.name()).isPositive());
+    assertThat(figures).filteredOn(f -> f.name().matches("intake with [0-9,]+ stored \\(2 threads\\)")).hasSize(2);
+    assertThat(figures).filteredOn(f -> f.name().startsWith("intake with 2")).extracting(Figure::name)
+        .anyMatch(name -> name.matches("intake with 2[0-9][0-9] stored / with 3 stored"));
     assertThat(figures).filteredOn(f -> f.name().startsWith("intake at 2 clients: complaints/s")).singleElement()
         .satisfies(intake -> {
           assertThat(intake.value()).isPositive();
           assertThat(intake.floor()).endsWith("starts/s").doesNotStartWith("0 ");
         });
     assertThat(figures).noneMatch(f -> f.name().contains("failed") || f.name().contains("not fired"));
-    assertThat(figures).filteredOn(f -> f.scenario().equals("e")).extracting(Figure::verdict)
+    assertThat(figures).filteredOn(f -> f.name().equals(Growth.TARGET)).extracting(Figure::verdict)
         .containsExactly("not measured");
     assertThat(Files.readString(work.resolve("results/smoke.md")))
-        .contains("| a | intake at 2 clients: complaints/s |", "| d | 20 overdue timers: time until all fired |");
+        .contains("| a | intake at 2 clients: complaints/s |", "| d | 20 overdue timers: time until all fired |",
+            "## e: rows and bytes per closed complaint, by table", "| ACT_HI_PROCINST | engine history (ACT_HI_*) | 1 |");
     assertThat(Files.readString(work.resolve("results/smoke.json"))).contains("\"cores\"", "\"database\" : \"H2 ",
         "\"verdict\" : \"not measured\"");
   }

@@ -90,8 +90,12 @@ final class OverdueTimers {
     }
   }
 
-  /** The app's context as the tests start it (job executor on or off), on a fresh H2 file or the given database. */
-  static ConfigurableApplicationContext start(NodeBenchmark.Settings settings, Path directory, boolean jobExecutor) {
+  /**
+   * The app's context as the tests start it (job executor on or off), on a fresh H2 file or the given database;
+   * {@code properties} ({@code --name=value}) go on top.
+   */
+  static ConfigurableApplicationContext start(NodeBenchmark.Settings settings, Path directory, boolean jobExecutor,
+      String... properties) {
     var args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=bench",
         "--camunda.bpm.job-execution.enabled=" + jobExecutor, "--complaint-desk.demo.sample-complaints=false",
         "--spring.main.banner-mode=off", "--logging.level.org.springdoc=error",
@@ -100,6 +104,7 @@ final class OverdueTimers {
       args.add("--spring.datasource.username=" + settings.user());
       args.add("--spring.datasource.password=" + settings.password());
     }
+    args.addAll(List.of(properties));
     return new SpringApplicationBuilder(ComplaintDeskApplication.class).profiles("test").run(args.toArray(String[]::new));
   }
 

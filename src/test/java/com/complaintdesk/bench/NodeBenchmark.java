@@ -37,6 +37,8 @@ public final class NodeBenchmark {
 
   static final String ONE_STEP_KEY = "bench-one-step";
   static final int TARGET_CLIENTS = 32;
+  /** The JVM options README recommends for a node (its heap and collector), unless --node-jvm-args names others. */
+  static final String NODE_JVM_ARGS = "-Xmx384m -XX:+UseSerialGC";
   private static final double MB = 1e6;
 
   /** What to run, how long, on which database. */
@@ -63,7 +65,7 @@ public final class NodeBenchmark {
               .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new)),
           url, System.getProperty("bench.user", url == null ? "sa" : "postgres"), System.getProperty("bench.password", ""),
           jar != null ? Path.of(jar) : AppProcess.packagedJar().orElse(null), null,
-          Arrays.stream(System.getProperty("bench.node-jvm-args", "").split("\\s+")).filter(s -> !s.isBlank()).toList(),
+          Arrays.stream(System.getProperty("bench.node-jvm-args", NODE_JVM_ARGS).split("\\s+")).filter(s -> !s.isBlank()).toList(),
           Path.of("target", "bench", "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
           Path.of(System.getProperty("bench.results", "bench/results")), blankToNull(System.getProperty("bench.name")),
           Integer.getInteger("bench.lifecycle-threads", 4), Integer.getInteger("bench.nodes", 1),

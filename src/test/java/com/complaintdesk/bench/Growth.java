@@ -94,26 +94,31 @@ final class Growth {
       }
 
       figures.addAll(storedSteps(settings, app, directory, jdbc, clones, driver, intake, run, notes));
-      notes.add("e: samples are walked to CLOSED by " + threads + " threads: scenario b's intake (a web complaint with"
-          + " a contact of its own) and scenario c's lifecycle; then their notifications are delivered (the local"
-          + " outbox) and their day summarised, as a node does on its schedule. Rows and bytes per closed complaint"
-          + " are the samples' (tables with a change only, the section below has each; the dashboard's summary is left"
-          + " out: it grows per day, not per complaint). "
-          + (settings.postgres() ? "Bytes: pg_total_relation_size, the table with its indexes and TOAST."
-          : "Bytes: H2's pages of the table and its indexes; H2 counts whole pages, so the bytes of small tables"
-              + " (a few rows per complaint) are rough at " + samples.size() + " samples."));
-      notes.add("e: the fill copies the samples (" + ClosedComplaintClones.class.getSimpleName() + "): every row of"
-          + " theirs in the engine's history, history byte arrays, historic task authorizations and task meter log,"
-          + " and in our tables, with ids, tracking numbers and business keys of their own, received 1 to "
-          + ClosedComplaintClones.SPREAD_DAYS + " days earlier (two years, the history's time to live), facts"
-          + " summarised, one dashboard summary per day. The intake runs with linking of repeated submissions as the"
-          + " app has it (7 days, each submission a contact of its own: no link), so each intake reads the"
-          + " complaints received in the last 7 days. All fills together stop after --fill-minutes ("
-          + settings.fillMinutes() + ")" + (settings.postgres() ? "" : " or when the disk is nearly full")
-          + ". Database size: "
-          + (settings.postgres() ? "pg_database_size." : "the H2 file (RETENTION_TIME 0 while filling, then back)."));
+      explain(settings, samples.size(), notes);
       return figures;
     }
+  }
+
+  /** The notes on how e measures. */
+  private static void explain(NodeBenchmark.Settings settings, int samples, List<String> notes) {
+    notes.add("e: samples are walked to CLOSED by " + settings.lifecycleThreads() + " threads: scenario b's intake (a"
+        + " web complaint with a contact of its own) and scenario c's lifecycle; then their notifications are delivered"
+        + " (the local outbox) and their day summarised, as a node does on its schedule. Rows and bytes per closed"
+        + " complaint are the samples' (tables with a change only, the section below has each; the dashboard's summary"
+        + " is left out: it grows per day, not per complaint). "
+        + (settings.postgres() ? "Bytes: pg_total_relation_size, the table with its indexes and TOAST."
+        : "Bytes: H2's pages of the table and its indexes; H2 counts whole pages, so the bytes of small tables"
+            + " (a few rows per complaint) are rough at " + samples + " samples."));
+    notes.add("e: the fill copies the samples (" + ClosedComplaintClones.class.getSimpleName() + "): every row of"
+        + " theirs in the engine's history, history byte arrays, historic task authorizations and task meter log, and"
+        + " in our tables, with ids, tracking numbers and business keys of their own, received 1 to "
+        + ClosedComplaintClones.SPREAD_DAYS + " days earlier (two years, the history's time to live), facts"
+        + " summarised, one dashboard summary per day. The intake runs with linking of repeated submissions as the app"
+        + " has it (7 days, each submission a contact of its own: no link), so each intake reads the complaints"
+        + " received in the last 7 days. Before the first step, one round of intake as long as a step warms the JVM up"
+        + " (unmeasured; its complaints count as stored). All fills together stop after --fill-minutes (" + settings.fillMinutes() + ")"
+        + (settings.postgres() ? "" : " or when the disk is nearly full") + ". Database size: "
+        + (settings.postgres() ? "pg_database_size." : "the H2 file (RETENTION_TIME 0 while filling, then back)."));
   }
 
   /** One intake step: the size aimed at, the complaints stored when it started, complaints per second. */
@@ -131,6 +136,10 @@ final class Growth {
     int threads = settings.lifecycleThreads();
     var figures = new ArrayList<Figure>();
     var steps = new ArrayList<Step>();
+    // One round unmeasured first: the JVM is still warming up after the samples, and a cold first step would make
+    // every later one look faster (about a third in 5-second steps).
+    ThreadedRun.of(settings, threads, "growth-warm-up", n -> EngineLevel.intakeToFirstWait(intake, driver,
+        "growth-" + run + "-warm-up-" + n + "@example.org"));
     long budgetLeft = Duration.ofMinutes(settings.fillMinutes()).toNanos();
     var stopped = new AtomicReference<String>();
     for (int target : settings.stored()) {
@@ -151,9 +160,10 @@ final class Growth {
         stored = count(jdbc);
         if (stopped.get() != null) {
           double perSecond = added.complaints() / (added.took().toMillis() / 1e3);
-          notes.add(String.format(Locale.ROOT, "e: the fill stopped at %,d stored, not %,d: %s. At the %,.0f"
-                  + " complaints/s it reached, the %,d complaints left would take about %,.0f minutes more.", stored,
-              target, stopped.get(), perSecond, target - stored, (target - stored) / perSecond / 60));
+          notes.add(String.format(Locale.ROOT, "e: the fill stopped at %,d stored, not %,d: %s.", stored, target,
+              stopped.get()) + (added.complaints() == 0 ? "" : String.format(Locale.ROOT, " At the %,.0f complaints/s"
+              + " it reached, the %,d complaints left would take about %,.0f minutes more.", perSecond,
+              target - stored, (target - stored) / perSecond / 60)));
         }
       }
       long storedBefore = stored;

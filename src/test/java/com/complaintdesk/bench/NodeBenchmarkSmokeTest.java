@@ -39,12 +39,12 @@ class NodeBenchmarkSmokeTest {
         "20 overdue timers: worst lateness", "lifecycles submission to CLOSED (2 threads)",
         "complaints to their first wait, ours (2 threads)", "engine level: ours / bare engine",
         "rows per closed complaint: engine history (ACT_HI_*)", "bytes per closed complaint: all tables");
-    assertThat(figures).extracting(Figure::name).anyMatch(name -> name.matches("fill to 2[0-9][0-9] stored: rows copied.*"));
+    assertThat(figures).extracting(Figure::name).anyMatch(name -> name.matches("fill to [0-9,]+ stored: rows copied.*"));
     assertThat(figures).filteredOn(f -> f.scenario().equals("e") && f.measured()).allSatisfy(e ->
         assertThat(e.value()).as(e.name()).isPositive());
     assertThat(figures).filteredOn(f -> f.name().matches("intake with [0-9,]+ stored \\(2 threads\\)")).hasSize(2);
-    assertThat(figures).filteredOn(f -> f.name().startsWith("intake with 2")).extracting(Figure::name)
-        .anyMatch(name -> name.matches("intake with 2[0-9][0-9] stored / with 3 stored"));
+    assertThat(figures).extracting(Figure::name)
+        .anyMatch(name -> name.matches("intake with [0-9,]+ stored / with [0-9,]+ stored"));
     assertThat(figures).filteredOn(f -> f.name().startsWith("intake at 2 clients: complaints/s")).singleElement()
         .satisfies(intake -> {
           assertThat(intake.value()).isPositive();

@@ -57,7 +57,7 @@ public final class NodeBenchmark {
     static Settings fromSystemProperties() {
       String url = blankToNull(System.getProperty("bench.url"));
       String jar = blankToNull(System.getProperty("bench.jar"));
-      return new Settings(Integer.getInteger("bench.seconds", 30), Integer.getInteger("bench.warmup", 5),
+      return new Settings(Integer.getInteger("bench.seconds", 20), Integer.getInteger("bench.warmup", 5),
           Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(",")).map(String::trim)
               .map(Integer::valueOf).toList(),
           Integer.getInteger("bench.timers", 10_000),
@@ -71,7 +71,7 @@ public final class NodeBenchmark {
           Integer.getInteger("bench.lifecycle-threads", 4), Integer.getInteger("bench.nodes", 1),
           Arrays.stream(System.getProperty("bench.stored", "0,100000,1000000").split(",")).map(String::trim)
               .map(Integer::valueOf).sorted().toList(),
-          Integer.getInteger("bench.samples", 50), Integer.getInteger("bench.fill-minutes", 4));
+          Integer.getInteger("bench.samples", 50), Integer.getInteger("bench.fill-minutes", 3));
     }
 
     boolean postgres() {

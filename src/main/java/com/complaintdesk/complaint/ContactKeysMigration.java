@@ -1,13 +1,12 @@
 package com.complaintdesk.complaint;
 
+import com.complaintdesk.config.ProgrammedMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,28 +16,12 @@ import org.springframework.stereotype.Component;
  * get their keys computed by the same code the intake uses, which SQL could not do alike on H2 and PostgreSQL.
  */
 @Component
-class ContactKeysMigration implements JavaMigration {
+class ContactKeysMigration extends ProgrammedMigration {
 
   private static final int BATCH = 1000;
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("10");
-  }
-
-  @Override
-  public String getDescription() {
-    return "contact keys of complaints";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 1;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  ContactKeysMigration() {
+    super(10, "contact keys of complaints");
   }
 
   @Override

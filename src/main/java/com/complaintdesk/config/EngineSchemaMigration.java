@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.EncodedResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * <database>_engine_<from>_to_<to>.sql}), see README "Upgrading Camunda".
  */
 @Component
-class EngineSchemaMigration implements JavaMigration {
+class EngineSchemaMigration extends ProgrammedMigration {
 
   static final String CAMUNDA_VERSION = "7.24";
   /** The scripts in the order the engine itself runs them (DbSqlSession.dbSchemaCreate), for history level full. */
@@ -32,24 +30,8 @@ class EngineSchemaMigration implements JavaMigration {
       List.of("engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
   private static final String PROPERTY_TABLE = "ACT_GE_PROPERTY";
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("9");
-  }
-
-  @Override
-  public String getDescription() {
-    return "Camunda " + CAMUNDA_VERSION + " engine schema";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  EngineSchemaMigration() {
+    super(9, "Camunda " + CAMUNDA_VERSION + " engine schema");
   }
 
   @Override

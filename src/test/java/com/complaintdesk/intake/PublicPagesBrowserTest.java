@@ -132,7 +132,7 @@ class PublicPagesBrowserTest {
     open(statusPath);
     awaitHeading("Complaint " + trackingNumber);
     assertThat(driver.findElements(By.cssSelector(".notice"))).as("a one-time notice on a fresh visit").isEmpty();
-    assertThat(text(".facts .status")).isEqualTo("Received");
+    assertThat(text(".facts .status")).as("an online complaint is logged with its submission").isEqualTo("Logged");
     checkPage("status");
 
     driver.findElement(By.linkText("Withdraw this complaint")).click();

@@ -310,7 +310,7 @@ class NodeKilledIT {
           (select string_agg(t.task_def_key_, ',') from act_ru_task t where t.proc_inst_id_ = c.process_instance_id)
             as tasks,
           (select count(*) from act_hi_job_log j where j.process_instance_id_ = c.process_instance_id
-             and j.act_id_ = 'ComplaintReceived' and j.job_state_ = 2) as starts
+             and j.act_id_ = 'RecordComplaintLogged' and j.job_state_ = 2) as starts
         from complaint c where c.tracking_number = any (?)
         """, (Object) trackingNumbers.toArray(String[]::new));
     System.out.println("NodeKilledIT: web complaints by status, department, tasks: " + states.stream()
@@ -319,7 +319,7 @@ class NodeKilledIT {
     assertThat(states).allSatisfy(row -> {
       assertThat(row.get("status")).as("status of %s", row).isEqualTo("CLASSIFIED");
       assertThat(row.get("tasks")).as("open tasks of %s", row).isEqualTo("AssignHandler");
-      assertThat(((Number) row.get("starts")).longValue()).as("start jobs run for %s", row).isEqualTo(1);
+      assertThat(((Number) row.get("starts")).longValue()).as("classification jobs run for %s", row).isEqualTo(1);
     });
   }
 }

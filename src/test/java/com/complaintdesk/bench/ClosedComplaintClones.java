@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -230,8 +230,8 @@ final class ClosedComplaintClones {
     }
     String names = table.columns().stream().map(Column::name).collect(Collectors.joining(", "));
     return "insert into " + table.name() + " (" + names + ") select " + String.join(", ", values) + " from "
-        + table.name() + " t " + (table.rule() == Rule.INSTANCE ? "join " + samplesTable() + " on t.ROOT_PROC_INST_ID_ = s.pid " : "")
-        + "cross join generate_series(" + from + ", " + until + ") r(x) where " + sampleFilter(table);
+        + table.name() + " t " + samplesJoin(table) + "cross join generate_series(" + from + ", " + until + ") r(x)"
+        + " where " + sampleFilter(table);
   }
 
   private String value(Table table, Column column, long first, Map<String, Long> bases) {
@@ -305,7 +305,8 @@ final class ClosedComplaintClones {
       return null;
     }
     var names = columns.get(DAY_SUMMARY).stream().map(Column::name).toList();
-    String values = names.stream().map(n -> n.equals("RECEIVED_DAY") ? "t.RECEIVED_DAY - d.k * interval '1' day" : "t." + n)
+    String values = names.stream()
+        .map(n -> n.equals("RECEIVED_DAY") ? "t.RECEIVED_DAY - d.k * interval '1' day" : "t." + n)
         .collect(Collectors.joining(", "));
     return "insert into " + DAY_SUMMARY + " (" + String.join(", ", names) + ") select " + values + " from "
         + DAY_SUMMARY + " t cross join (values " + offsets.stream().map(k -> "(" + k + ")")
@@ -320,9 +321,11 @@ final class ClosedComplaintClones {
     };
   }
 
-  private String samplesTable() {
-    return "(values " + samples.stream().map(s -> "('" + s.processInstanceId().replace("'", "''") + "', "
-        + s.complaintId() + ")").collect(Collectors.joining(", ")) + ") s(pid, cid)";
+  /** For an engine table found by instance: the samples' process instances (s.pid) and complaints (s.cid). */
+  private String samplesJoin(Table table) {
+    return table.rule() != Rule.INSTANCE ? "" : "join (values " + samples.stream().map(s -> "('"
+        + s.processInstanceId().replace("'", "''") + "', " + s.complaintId() + ")").collect(Collectors.joining(", "))
+        + ") s(pid, cid) on t.ROOT_PROC_INST_ID_ = s.pid ";
   }
 
   private String complaintIds() {
@@ -347,8 +350,7 @@ final class ClosedComplaintClones {
   /** The table with its samples' rows counted and, for an identity id, the range of their ids. */
   private Table describe(String name, Rule rule, List<Column> columns) {
     var table = new Table(name, rule, columns, 0, 0, 0);
-    String from = " from " + name + " t " + (rule == Rule.INSTANCE ? "join " + samplesTable()
-        + " on t.ROOT_PROC_INST_ID_ = s.pid " : "") + "where " + sampleFilter(table);
+    String from = " from " + name + " t " + samplesJoin(table) + "where " + sampleFilter(table);
     long rows = jdbc.sql("select count(*)" + from).query(Long.class).single();
     if (rows == 0 || rule != Rule.COMPLAINT || !table.has("ID")) {
       return new Table(name, rule, columns, rows, 0, 0);
@@ -366,9 +368,9 @@ final class ClosedComplaintClones {
         continue;
       }
       String c = "t." + column.name();
-      long odd = jdbc.sql("select count(*) from " + table.name() + " t " + (table.rule() == Rule.INSTANCE ? "join "
-              + samplesTable() + " on t.ROOT_PROC_INST_ID_ = s.pid " : "") + "where " + sampleFilter(table) + " and "
-              + c + " is not null and (length(" + c + ") < 13 or substring(" + c + ", length(" + c + ") - 12, 1) <> '-')")
+      long odd = jdbc.sql("select count(*) from " + table.name() + " t " + samplesJoin(table) + "where "
+              + sampleFilter(table) + " and " + c + " is not null and (length(" + c + ") < 13 or substring(" + c
+              + ", length(" + c + ") - 12, 1) <> '-')")
           .query(Long.class).single();
       if (odd > 0) {
         throw new IllegalStateException(table.name() + "." + column.name() + " holds " + odd

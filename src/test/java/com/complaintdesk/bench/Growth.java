@@ -116,7 +116,8 @@ final class Growth {
         + " summarised, one dashboard summary per day. The intake runs with linking of repeated submissions as the app"
         + " has it (7 days, each submission a contact of its own: no link), so each intake reads the complaints"
         + " received in the last 7 days. Before the first step, one round of intake as long as a step warms the JVM up"
-        + " (unmeasured; its complaints count as stored). All fills together stop after --fill-minutes (" + settings.fillMinutes() + ")"
+        + " (unmeasured; its complaints count as stored). All fills together stop after --fill-minutes ("
+        + settings.fillMinutes() + ")"
         + (settings.postgres() ? "" : " or when the disk is nearly full") + ". Database size: "
         + (settings.postgres() ? "pg_database_size." : "the H2 file (RETENTION_TIME 0 while filling, then back)."));
   }
@@ -193,8 +194,8 @@ final class Growth {
   }
 
   /** Fills up to the target (or until stopped), checks a copy through the app; returns what was added. */
-  private static ClosedComplaintClones.Added fill(NodeBenchmark.Settings settings, ConfigurableApplicationContext app, Path directory,
-      JdbcClient jdbc, ClosedComplaintClones clones, int target, long stored, BooleanSupplier stop,
+  private static ClosedComplaintClones.Added fill(NodeBenchmark.Settings settings, ConfigurableApplicationContext app,
+      Path directory, JdbcClient jdbc, ClosedComplaintClones clones, int target, long stored, BooleanSupplier stop,
       List<Figure> figures) throws Exception {
     int copies = (int) Math.ceil((target - stored) / (double) clones.samples());
     System.out.printf(Locale.ROOT, "e: filling to %,d stored: %,d copies of each of %d samples%n", target, copies,

@@ -163,8 +163,8 @@ final class Growth {
           double perSecond = added.complaints() / (added.took().toMillis() / 1e3);
           notes.add(String.format(Locale.ROOT, "e: the fill stopped at %,d stored, not %,d: %s.", stored, target,
               stopped.get()) + (added.complaints() == 0 ? "" : String.format(Locale.ROOT, " At the %,.0f complaints/s"
-              + " it reached, the %,d complaints left would take about %,.0f minutes more.", perSecond,
-              target - stored, (target - stored) / perSecond / 60)));
+              + " it reached, the %,d complaints left would take about %s more.", perSecond, target - stored,
+              minutes((target - stored) / perSecond / 60))));
         }
       }
       long storedBefore = stored;
@@ -347,5 +347,10 @@ final class Growth {
       return jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
     }
     return Files.size(directory.resolve("data").resolve("complaint-desk.mv.db"));
+  }
+
+  private static String minutes(double minutes) {
+    long rounded = Math.max(1, Math.round(minutes));
+    return String.format(Locale.ROOT, "%,d minute%s", rounded, rounded == 1 ? "" : "s");
   }
 }

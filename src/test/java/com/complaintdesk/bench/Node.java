@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * How the benchmark starts a complaint-desk node ({@link AppProcess}), the way an operator does:
  * {@code java -jar target/complaint-desk-*.jar} in a fresh working directory (so the H2 file under ./data is new), or
- * on PostgreSQL with the postgres profile and its environment variables. Without a jar (the smoke test) it starts the
+ * on PostgreSQL with the postgres profile and its environment variables, with README's {@code MALLOC_ARENA_MAX=2}. Without a jar (the smoke test) it starts the
  * application class from a classpath instead.
  */
 final class Node {
@@ -41,6 +41,8 @@ final class Node {
         : AppProcess.Launch.classpath(launch.classpath());
     app.name(launch.workingDirectory().getFileName().toString()).jvmArgs(launch.jvmArgs())
         .workingDirectory(launch.workingDirectory()).log(launch.log())
+        // README's setting for a node: two malloc arenas keep the C library's memory beside the heap small.
+        .environment("MALLOC_ARENA_MAX", "2")
         // The public API's per-client limit would refuse a benchmark client after 60 requests a minute.
         .property("complaint-desk.public-api.rate-limit-per-minute", "0");
     if (launch.postgres()) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,9 @@ public class CheckClassificationReview implements TaskListener {
       requireOneOf(CATEGORY, task.getVariable(CATEGORY), catalogue.categoryIds());
       requireOneOf(PRIORITY, task.getVariable(PRIORITY), Arrays.stream(Priority.values()).map(Priority::name).toList());
       requireOneOf(DEPARTMENT, task.getVariable(DEPARTMENT), catalogue.departmentIds());
+      // Triage's classification stands: the suggestion learns from it.
+      complaints.recordClassificationSettled(complaints.get(task.getExecution().getProcessBusinessKey()).id(),
+          ClockUtil.getCurrentTime().toInstant());
     }
     task.setVariable(MARKED_DUPLICATE, duplicate);
   }

@@ -122,6 +122,14 @@ public class ComplaintRepository {
         .update();
   }
 
+  /**
+   * The complaint's classification is settled: triage decided it, or the department took the complaint on. The
+   * suggestion learns from settled classifications only (the first settling counts).
+   */
+  public void recordClassificationSettled(long complaintId, Instant now) {
+    update(complaintId, "classification_settled_at = coalesce(classification_settled_at, :value)", timestamp(now));
+  }
+
   public void recordResponseDeadline(long complaintId, Instant dueAt) {
     update(complaintId, "response_due_at = :value", timestamp(dueAt));
   }

@@ -20,6 +20,10 @@ public final class ComplaintVariables {
   public static final String DESCRIPTION = "description";
   public static final String DECLARED_TYPE = "declaredType";
   public static final String AFFECTED_USERS = "affectedUsers";
+  public static final String SIMILAR_COMPLAINTS = "similarComplaints";
+  public static final String SUGGESTED_CATEGORY = "suggestedCategory";
+  public static final String SUGGESTED_DEPARTMENT = "suggestedDepartment";
+  public static final String SUGGESTION_CONFIDENCE = "suggestionConfidence";
   public static final String CATEGORY = "category";
   public static final String PRIORITY = "priority";
   public static final String DEPARTMENT = "department";

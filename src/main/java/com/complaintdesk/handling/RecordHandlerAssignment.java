@@ -11,6 +11,7 @@ import com.complaintdesk.complaint.TimelineEventType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Checks that the named handler belongs to the department, and records the assignment. */
@@ -36,6 +37,8 @@ public class RecordHandlerAssignment implements TaskListener {
     }
     var complaint = journal.complaint(task.getExecution().getProcessBusinessKey());
     complaints.recordHandler(complaint.id(), handler);
+    // The department took the complaint on: its category and department stand (what the suggestion learns from).
+    complaints.recordClassificationSettled(complaint.id(), ClockUtil.getCurrentTime().toInstant());
     journal.record(complaint, TimelineEventType.HANDLER_ASSIGNED, null);
   }
 }

@@ -120,6 +120,11 @@ final class EngineLevel {
     variables.put("reopenCount", 0);
     variables.put("markedDuplicate", false);
     variables.put("departmentGroup", "tech-support");
+    // what SuggestClassification sets when nothing similar is settled (the complaint-category table reads them)
+    variables.put("suggestedCategory", null);
+    variables.put("suggestedDepartment", null);
+    variables.put("suggestionConfidence", 0.0);
+    variables.put("similarComplaints", null);
     variables.put("responseDueAt", Date.from(Instant.now().plus(Duration.ofDays(1))));
     variables.put("responseReminderAt", Date.from(Instant.now().plus(Duration.ofHours(16))));
     return variables;

@@ -173,15 +173,21 @@ class NewCategoryTest {
                 <inputEntry id="CategoryFromAccessibilityKeywordsChannel">
                   <text>-</text>
                 </inputEntry>
+                <inputEntry id="CategoryFromAccessibilityKeywordsSuggestedCategory">
+                  <text>-</text>
+                </inputEntry>
+                <inputEntry id="CategoryFromAccessibilityKeywordsSuggestionConfidence">
+                  <text>-</text>
+                </inputEntry>
                 <outputEntry id="CategoryFromAccessibilityKeywordsCategory">
                   <text>"ACCESSIBILITY"</text>
                 </outputEntry>
               </rule>
         """));
     edit(copy.resolve("processes/complaint-category.test.csv"), text -> text + """
-        screen reader trouble is accessibility,The screen reader skips the buttons,VoiceOver reads nothing,OTHER,WEB_FORM,ACCESSIBILITY
-        accessibility chosen by the user is kept,Hard to read,The contrast is too low,ACCESSIBILITY,APP,ACCESSIBILITY
-        security words still win over accessibility,Screen reader,It read my password aloud,,WEB_FORM,INFORMATION_SECURITY
+        screen reader trouble is accessibility,The screen reader skips the buttons,VoiceOver reads nothing,OTHER,WEB_FORM,,,ACCESSIBILITY
+        accessibility chosen by the user is kept,Hard to read,The contrast is too low,ACCESSIBILITY,APP,,,ACCESSIBILITY
+        security words still win over accessibility,Screen reader,It read my password aloud,,WEB_FORM,,,INFORMATION_SECURITY
         """);
     edit(copy.resolve("processes/complaint-routing.dmn"), text -> insertBefore(text, "      <rule id=\"RouteExperience\">", """
               <rule id="RouteAccessibility">

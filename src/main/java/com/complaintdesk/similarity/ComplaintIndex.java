@@ -1,0 +1,246 @@
+package com.complaintdesk.similarity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's Lucene index of complaint texts, kept in step with the complaint table: {@link #catchUp()} reads the
+ * complaints changed since the last change it indexed and adds, replaces or removes their documents. An index that is
+ * missing or unreadable is built anew from the table, so losing it loses nothing. Texts are analysed by Lucene's
+ * smartcn analyser, which splits Chinese into words and English at spaces (lower case, stemmed), so one index serves
+ * both languages.
+ */
+@Component
+public class ComplaintIndex implements DisposableBean {
+
+  static final String TRACKING_NUMBER = "trackingNumber";
+  static final String TEXT = "text";
+  static final String STATUS = "status";
+  static final String CATEGORY = "category";
+  static final String DEPARTMENT = "department";
+  /** Present ({@link #YES}) on complaints whose category and department are settled: the suggestion learns from those. */
+  static final String SETTLED = "settled";
+  static final String YES = "yes";
+  private static final String INDEXED_UP_TO = "indexedUpTo";
+  private static final int PAGE = 500;
+  private static final Logger log = LoggerFactory.getLogger(ComplaintIndex.class);
+
+  private final ComplaintTexts texts;
+  private final SimilarityProperties properties;
+  private final Analyzer analyzer = new SmartChineseAnalyzer();
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final ReentrantLock catchingUp = new ReentrantLock();
+  /** The last change indexed (time and complaint id), and the changes read within the overlap before it. */
+  private Position indexedUpTo;
+  private final Map<String, Instant> recentlyIndexed = new HashMap<>();
+  private boolean uncommitted;
+  private volatile long lastCaughtUpNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+
+  private record Position(Instant updatedAt, long id) {
+
+    static final Position START = new Position(Instant.EPOCH, 0);
+
+    String asText() {
+      return updatedAt + " " + id;
+    }
+
+    static Position parse(String text) {
+      String[] parts = text.split(" ");
+      return new Position(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+    }
+  }
+
+  public ComplaintIndex(ComplaintTexts texts, SimilarityProperties properties) throws IOException {
+    this.texts = texts;
+    this.properties = properties;
+    this.writer = openWriter(properties.indexDirectory());
+    String committed = writer.getLiveCommitData() == null ? null : stream(writer.getLiveCommitData())
+        .filter(entry -> entry.getKey().equals(INDEXED_UP_TO)).map(Map.Entry::getValue).findFirst().orElse(null);
+    this.indexedUpTo = committed == null ? Position.START : Position.parse(committed);
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  private IndexWriter openWriter(Path directory) throws IOException {
+    try {
+      return new IndexWriter(FSDirectory.open(Files.createDirectories(directory)), new IndexWriterConfig(analyzer));
+    } catch (LockObtainFailedException taken) {
+      throw new IllegalStateException("Another process holds the similarity index in " + directory + ": give each node"
+          + " a directory of its own (complaint-desk.similarity.index-directory)", taken);
+    } catch (IOException | RuntimeException unreadable) {
+      log.warn("The similarity index in {} cannot be opened ({}); it is built anew from the complaint table", directory,
+          unreadable.toString());
+      deleteRecursively(directory);
+      return new IndexWriter(FSDirectory.open(Files.createDirectories(directory)), new IndexWriterConfig(analyzer));
+    }
+  }
+
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /**
+   * Brings the index up to the complaint table unless it caught up within {@code freshness}. Returns at once (false)
+   * when another thread is already at it; the caller then works with what is indexed so far.
+   */
+  public boolean catchUpIfStale() {
+    if (System.nanoTime() - lastCaughtUpNanos < properties.freshness().toNanos()) {
+      return true;
+    }
+    return catchUp();
+  }
+
+  /**
+   * Brings the index up to the complaint table. Returns at once (false) when another thread is already at it; the
+   * caller then works with what is indexed so far.
+   */
+  public boolean catchUp() {
+    if (!catchingUp.tryLock()) {
+      return false;
+    }
+    try {
+      long started = System.nanoTime();
+      // Read again from a little before the last change indexed: a transaction that committed late, with an earlier
+      // time of change, is found too.
+      Instant overlapStart = indexedUpTo.updatedAt().minus(properties.catchUpOverlap());
+      recentlyIndexed.values().removeIf(changed -> changed.isBefore(overlapStart));
+      Position from = indexedUpTo == Position.START ? Position.START : new Position(overlapStart, 0);
+      boolean changed = false;
+      List<IndexedComplaint> page;
+      do {
+        page = texts.changedAfter(from.updatedAt(), from.id(), PAGE);
+        for (IndexedComplaint complaint : page) {
+          changed |= index(complaint);
+          from = new Position(complaint.updatedAt(), complaint.id());
+        }
+      } while (page.size() == PAGE);
+      if (from.updatedAt().isAfter(indexedUpTo.updatedAt())) {
+        indexedUpTo = from;
+        uncommitted = true;
+      }
+      if (changed) {
+        uncommitted = true;
+        searchers.maybeRefresh();
+      }
+      lastCaughtUpNanos = started;
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("The similarity index could not take the complaint table's changes", e);
+    } finally {
+      catchingUp.unlock();
+    }
+  }
+
+  private boolean index(IndexedComplaint complaint) throws IOException {
+    if (complaint.updatedAt().equals(recentlyIndexed.get(complaint.trackingNumber()))) {
+      return false;
+    }
+    recentlyIndexed.put(complaint.trackingNumber(), complaint.updatedAt());
+    Term id = new Term(TRACKING_NUMBER, complaint.trackingNumber());
+    if (!complaint.indexable()) {
+      writer.deleteDocuments(id);
+      return true;
+    }
+    var document = new Document();
+    document.add(new StringField(TRACKING_NUMBER, complaint.trackingNumber(), Field.Store.YES));
+    document.add(new StringField(STATUS, complaint.status().name(), Field.Store.YES));
+    document.add(new TextField(TEXT, complaint.text(), Field.Store.NO));
+    if (complaint.settled()) {
+      document.add(new StringField(CATEGORY, complaint.settledCategory(), Field.Store.YES));
+      document.add(new StringField(DEPARTMENT, complaint.settledDepartment(), Field.Store.YES));
+      document.add(new StringField(SETTLED, YES, Field.Store.NO));
+    }
+    writer.updateDocument(id, document);
+    return true;
+  }
+
+  /**
+   * Makes what was indexed durable, with the position the next start reads on from. Until then a crash loses only
+   * what the next start reads again from the table.
+   */
+  public void commit() {
+    catchingUp.lock();
+    try {
+      if (!uncommitted) {
+        return;
+      }
+      writer.setLiveCommitData(Map.of(INDEXED_UP_TO, indexedUpTo.asText()).entrySet());
+      writer.commit();
+      uncommitted = false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("The similarity index could not be saved", e);
+    } finally {
+      catchingUp.unlock();
+    }
+  }
+
+  /** Runs a search on the latest view of the index. */
+  <T> T search(Search<T> search) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return search.on(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("The similarity index could not be searched", e);
+    }
+  }
+
+  /** A search of the index. */
+  @FunctionalInterface
+  interface Search<T> {
+    T on(IndexSearcher searcher) throws IOException;
+  }
+
+  @Override
+  public void destroy() throws IOException {
+    try {
+      commit();
+    } finally {
+      searchers.close();
+      writer.close();
+    }
+  }
+
+  private static <T> Stream<T> stream(Iterable<T> iterable) {
+    return java.util.stream.StreamSupport.stream(iterable.spliterator(), false);
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (Files.exists(directory)) {
+      try (Stream<Path> paths = Files.walk(directory)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+}

@@ -6,15 +6,19 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A generated set of complaint texts with their categories, in English or Chinese: for each category a few ways
- * users put its problems, filled with varying details and padded with phrases every category shares, so that
- * categories overlap in words as real complaints do. The same seed gives the same set.
+ * A generated set of complaint texts with their categories, in English or Chinese: for each category five wordings
+ * users put its problems in, filled with details that several categories share (the features, the actions) and
+ * padded with phrases every category has, so that categories overlap in words as real complaints do. The same seed
+ * gives the same set.
  */
 final class LabelledComplaints {
 
-  /** A complaint text and its category. */
-  record Labelled(String text, String category) {
+  /** A complaint text, its category and which of the category's wordings it uses (0 to 4). */
+  record Labelled(String text, String category, int wording) {
   }
+
+  /** Every category has this many wordings per language. */
+  static final int WORDINGS = 5;
 
   enum Language { ENGLISH, CHINESE }
 
@@ -91,12 +95,13 @@ final class LabelledComplaints {
     List<Labelled> set = new ArrayList<>();
     for (String category : templates.keySet().stream().sorted().toList()) {
       for (int i = 0; i < perCategory; i++) {
-        String text = pick(random, templates.get(category));
+        int wording = random.nextInt(WORDINGS);
+        String text = templates.get(category).get(wording);
         for (var slot : slots.entrySet()) {
           text = text.replace("{" + slot.getKey() + "}", pick(random, slot.getValue()));
         }
         String padded = random.nextBoolean() ? pick(random, padding) + " " + text : text + " " + pick(random, padding);
-        set.add(new Labelled(padded, category));
+        set.add(new Labelled(padded, category, wording));
       }
     }
     java.util.Collections.shuffle(set, random);

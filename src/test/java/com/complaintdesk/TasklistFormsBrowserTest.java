@@ -218,6 +218,41 @@ class TasklistFormsBrowserTest {
     }
   }
 
+  @Test
+  void triageSeesTheSuggestedClassificationAndTheSimilarComplaints() throws IOException {
+    var settled = new ArrayList<String>();
+    for (String description : List.of("The lost property office at Pier 9 never opens",
+        "Nobody at the Pier 9 lost property office picks up")) {
+      var complaint = processDriver.submitWebComplaint("OTHER", "Lost property at Pier 9", description, AffectedUsers.ONE);
+      processDriver.complete(complaint, "ReviewClassification", "triager",
+          Map.of("category", "SERVICE", "priority", "MEDIUM", "department", "CUSTOMER_SERVICE", "duplicateOf", ""));
+      settled.add(complaint.trackingNumber());
+    }
+    var third = processDriver.submitWebComplaint("OTHER", "Pier 9 lost property",
+        "Who runs the lost property office at Pier 9?", AffectedUsers.ONE);
+    Task review = processDriver.task(third, "ReviewClassification");
+
+    try {
+      login("triager");
+      openFromFilter("My group tasks", review);
+      awaitForm(review);
+      JsonNode form = formFile("review-classification");
+
+      assertThat(field(form, "suggestedCategory").getAttribute("value")).isEqualTo("SERVICE");
+      assertThat(field(form, "suggestedDepartment").getAttribute("value")).isEqualTo("CUSTOMER_SERVICE");
+      assertThat(field(form, "suggestionConfidence").getAttribute("value")).as("two votes of ten").startsWith("0.");
+      WebElement similar = field(form, "similarComplaints");
+      scrollTo(similar);
+      assertThat(similar.getAttribute("value")).contains(settled);
+      assertThat(consoleErrors()).isEmpty();
+    } finally {
+      screenshot("ReviewClassification-suggestion");
+      // Leave no second review task: the form cases expect the sample complaint's one only.
+      processDriver.complete(third, "ReviewClassification", "triager",
+          Map.of("category", "SERVICE", "priority", "MEDIUM", "department", "CUSTOMER_SERVICE", "duplicateOf", ""));
+    }
+  }
+
   // --- the app and its data --------------------------------------------------------------------------------
 
   private Task openTaskOf(FormCase formCase) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -32,9 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * This node's Lucene index of complaint texts, kept in step with the complaint table: {@link #catchUp()} reads the
  * complaints changed since the last change it indexed and adds, replaces or removes their documents. An index that is
- * missing or unreadable is built anew from the table, so losing it loses nothing. Texts are analysed by Lucene's
- * smartcn analyser, which splits Chinese into words and English at spaces (lower case, stemmed), so one index serves
- * both languages.
+ * missing or unreadable is built anew from the table, so losing it loses nothing. One index serves English and
+ * Chinese ({@link ComplaintAnalyzer}).
  */
 @Component
 public class ComplaintIndex implements DisposableBean {
@@ -53,7 +51,7 @@ public class ComplaintIndex implements DisposableBean {
 
   private final ComplaintTexts texts;
   private final SimilarityProperties properties;
-  private final Analyzer analyzer = new SmartChineseAnalyzer();
+  private final Analyzer analyzer = new ComplaintAnalyzer();
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ReentrantLock catchingUp = new ReentrantLock();
@@ -61,7 +59,8 @@ public class ComplaintIndex implements DisposableBean {
   private Position indexedUpTo;
   private final Map<String, Instant> recentlyIndexed = new HashMap<>();
   private boolean uncommitted;
-  private volatile long lastCaughtUpNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+  private volatile boolean caughtUp;
+  private volatile long lastCaughtUpNanos;
 
   private record Position(Instant updatedAt, long id) {
 
@@ -81,10 +80,20 @@ public class ComplaintIndex implements DisposableBean {
     this.texts = texts;
     this.properties = properties;
     this.writer = openWriter(properties.indexDirectory());
-    String committed = writer.getLiveCommitData() == null ? null : stream(writer.getLiveCommitData())
-        .filter(entry -> entry.getKey().equals(INDEXED_UP_TO)).map(Map.Entry::getValue).findFirst().orElse(null);
-    this.indexedUpTo = committed == null ? Position.START : Position.parse(committed);
+    this.indexedUpTo = committedPosition(writer);
     this.searchers = new SearcherManager(writer, null);
+  }
+
+  private static Position committedPosition(IndexWriter writer) {
+    Iterable<Map.Entry<String, String>> commitData = writer.getLiveCommitData();
+    if (commitData != null) {
+      for (Map.Entry<String, String> entry : commitData) {
+        if (entry.getKey().equals(INDEXED_UP_TO)) {
+          return Position.parse(entry.getValue());
+        }
+      }
+    }
+    return Position.START;
   }
 
   private IndexWriter openWriter(Path directory) throws IOException {
@@ -110,7 +119,7 @@ public class ComplaintIndex implements DisposableBean {
    * when another thread is already at it; the caller then works with what is indexed so far.
    */
   public boolean catchUpIfStale() {
-    if (System.nanoTime() - lastCaughtUpNanos < properties.freshness().toNanos()) {
+    if (caughtUp && System.nanoTime() - lastCaughtUpNanos < properties.freshness().toNanos()) {
       return true;
     }
     return catchUp();
@@ -126,11 +135,12 @@ public class ComplaintIndex implements DisposableBean {
     }
     try {
       long started = System.nanoTime();
+      Instant readStarted = Instant.now();
       // Read again from a little before the last change indexed: a transaction that committed late, with an earlier
       // time of change, is found too.
       Instant overlapStart = indexedUpTo.updatedAt().minus(properties.catchUpOverlap());
       recentlyIndexed.values().removeIf(changed -> changed.isBefore(overlapStart));
-      Position from = indexedUpTo == Position.START ? Position.START : new Position(overlapStart, 0);
+      Position from = indexedUpTo.equals(Position.START) ? Position.START : new Position(overlapStart, 0);
       boolean changed = false;
       List<IndexedComplaint> page;
       do {
@@ -140,8 +150,11 @@ public class ComplaintIndex implements DisposableBean {
           from = new Position(complaint.updatedAt(), complaint.id());
         }
       } while (page.size() == PAGE);
-      if (from.updatedAt().isAfter(indexedUpTo.updatedAt())) {
-        indexedUpTo = from;
+      // Never past this node's clock: a row stamped ahead of it (a clock that was ahead, or moved in a test) is read
+      // again until the clock passes it, rather than let it hide the changes stamped after it.
+      Position readUpTo = from.updatedAt().isAfter(readStarted) ? new Position(readStarted, 0) : from;
+      if (readUpTo.updatedAt().isAfter(indexedUpTo.updatedAt())) {
+        indexedUpTo = readUpTo;
         uncommitted = true;
       }
       if (changed) {
@@ -149,6 +162,7 @@ public class ComplaintIndex implements DisposableBean {
         searchers.maybeRefresh();
       }
       lastCaughtUpNanos = started;
+      caughtUp = true;
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException("The similarity index could not take the complaint table's changes", e);
@@ -228,10 +242,6 @@ public class ComplaintIndex implements DisposableBean {
       searchers.close();
       writer.close();
     }
-  }
-
-  private static <T> Stream<T> stream(Iterable<T> iterable) {
-    return java.util.stream.StreamSupport.stream(iterable.spliterator(), false);
   }
 
   private static void deleteRecursively(Path directory) throws IOException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,17 @@ class SimilarComplaintsTest {
 
     assertThat(similar().similarTo("The home page shows too many pop-up ads", "CD-NEW"))
         .extracting(SimilarComplaint::trackingNumber).containsExactly(ads);
+  }
+
+  @Test
+  void aRowStampedAheadOfTheClockHidesNoLaterChange() {
+    String ahead = table.openChangedAt("Too many pop-up ads on the home page", Instant.now().plus(Duration.ofDays(30)));
+    index.catchUp();
+    String now = table.openChangedAt("Pop-up ads cover the home page", Instant.now());
+    index.catchUp();
+
+    assertThat(similar().similarTo("The home page shows too many pop-up ads", "CD-NEW"))
+        .extracting(SimilarComplaint::trackingNumber).containsExactlyInAnyOrder(ahead, now);
   }
 
   @Test

@@ -116,9 +116,14 @@ public class ComplaintIndex implements DisposableBean {
 
   /**
    * Brings the index up to the complaint table unless it caught up within {@code freshness}. Returns at once (false)
-   * when another thread is already at it; the caller then works with what is indexed so far.
+   * when another thread is already at it, or when the index has not been built yet and its own thread will build it
+   * ({@link IndexUpkeep}: a build from a large table must not run in the caller's transaction); the caller then works
+   * with what is indexed so far.
    */
   public boolean catchUpIfStale() {
+    if (!caughtUp && !properties.catchUpInterval().isZero()) {
+      return false;
+    }
     if (caughtUp && System.nanoTime() - lastCaughtUpNanos < properties.freshness().toNanos()) {
       return true;
     }

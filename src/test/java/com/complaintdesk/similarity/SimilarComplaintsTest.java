@@ -198,6 +198,22 @@ class SimilarComplaintsTest {
   }
 
   @Test
+  void aSuggestionLeavesTheFirstBuildToTheIndexsOwnThread() throws IOException {
+    String ads = table.open("Too many pop-up ads on the home page");
+    index.destroy();
+    index = new ComplaintIndex(table, new SimilarityProperties(directory, 10, 5, Duration.ofSeconds(5), Duration.ZERO,
+        Duration.ofSeconds(10)));
+
+    assertThat(index.catchUpIfStale()).as("caught up").isFalse();
+    assertThat(similar().similarTo("The home page shows too many pop-up ads", "CD-NEW")).isEmpty();
+
+    index.catchUp();
+    assertThat(index.catchUpIfStale()).isTrue();
+    assertThat(similar().similarTo("The home page shows too many pop-up ads", "CD-NEW"))
+        .extracting(SimilarComplaint::trackingNumber).containsExactly(ads);
+  }
+
+  @Test
   void aSecondNodeOnTheSameDirectoryIsRefusedAndTheIndexStaysWhole() {
     String ads = table.open("Too many pop-up ads on the home page");
     index.catchUp();

@@ -244,6 +244,10 @@ class TasklistFormsBrowserTest {
       WebElement similar = field(form, "similarComplaints");
       scrollTo(similar);
       assertThat(similar.getAttribute("value")).contains(settled);
+      assertThat(driver.findElements(By.cssSelector(".fjs-form a[href*='/staff/complaints/']")))
+          .as("links to the similar complaints' summaries").extracting(link -> link.getAttribute("href"))
+          .anySatisfy(href -> assertThat(href).endsWith("/staff/complaints/" + settled.get(0) + "/summary"))
+          .anySatisfy(href -> assertThat(href).endsWith("/staff/complaints/" + settled.get(1) + "/summary"));
       assertThat(consoleErrors()).isEmpty();
     } finally {
       screenshot("ReviewClassification-suggestion");

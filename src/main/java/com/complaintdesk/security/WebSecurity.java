@@ -1,5 +1,6 @@
 package com.complaintdesk.security;
 
+import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.config.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
@@ -115,17 +116,23 @@ public class WebSecurity {
   /**
    * Staff pages (the dashboard, the outbox): a session after a login form, with Spring Security's CSRF token on every form.
    * They show complainants' addresses and texts, so only the groups that read every complaint see them, and
-   * only complaint managers and administrators act on them.
+   * only complaint managers and administrators act on them. The summary of a complaint (no contact details, no
+   * history; the similar complaints in task forms link to it) is for everyone who handles complaints too.
    */
   @Bean
   @Order(4)
-  SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
+  SecurityFilterChain staffPages(HttpSecurity http, Catalogue catalogue) throws Exception {
     String[] readers = readersAndAdmins();
     return http.securityMatcher("/staff/**")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/staff/login").permitAll()
             .requestMatchers(HttpMethod.POST, "/staff/outbox/*/retry")
             .hasAnyAuthority(authorities(StaffGroups.notificationRetriers().stream()))
+            .requestMatchers(HttpMethod.GET, "/staff/complaints/*/summary")
+            .hasAnyAuthority(authorities(Stream.of(StaffGroups.readers().stream(),
+                Stream.of(StaffGroups.CAMUNDA_ADMIN, StaffGroups.INTAKE, StaffGroups.TRIAGE),
+                catalogue.departments().stream().flatMap(department -> Stream.of(department.group(),
+                    department.leadsGroup()))).flatMap(groups -> groups)))
             .anyRequest().hasAnyAuthority(readers))
         .formLogin(form -> form.loginPage("/staff/login").defaultSuccessUrl("/staff/dashboard"))
         .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login?logout"))

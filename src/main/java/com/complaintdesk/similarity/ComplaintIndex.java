@@ -82,6 +82,21 @@ public class ComplaintIndex implements DisposableBean {
     this.writer = openWriter(properties.indexDirectory());
     this.indexedUpTo = committedPosition(writer);
     this.searchers = new SearcherManager(writer, null);
+    loadDictionaries();
+  }
+
+  /**
+   * smartcn reads its Chinese dictionaries on first use, a few seconds of one core: at start-up, not in the first
+   * complaint's classification.
+   */
+  private void loadDictionaries() throws IOException {
+    try (var words = analyzer.tokenStream(TEXT, "应用闪退 app crash")) {
+      words.reset();
+      while (words.incrementToken()) {
+        // read every word
+      }
+      words.end();
+    }
   }
 
   private static Position committedPosition(IndexWriter writer) {

@@ -222,9 +222,17 @@ class CockpitHistoryBrowserTest {
 
       // Logged in to Tasklist, which the agent may use, the session still opens no Cockpit plugin API.
       driver.get(base() + "/camunda/app/tasklist/" + ENGINE + "/#/login");
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-          .sendKeys("agent");
-      driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+      // Tasklist may render its login form anew while the keys go in: type into the form as it stands at the end.
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='password']")));
+      wait.until(driver -> {
+        WebElement username = driver.findElement(By.cssSelector("input[ng-model='username']"));
+        WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+        username.clear();
+        username.sendKeys("agent");
+        password.clear();
+        password.sendKeys(PASSWORD);
+        return "agent".equals(username.getAttribute("value")) && PASSWORD.equals(password.getAttribute("value"));
+      });
       driver.findElement(By.cssSelector("button[type='submit']")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
       assertThat(get(instances)).as("the API's answer to the agent logged in to Tasklist")

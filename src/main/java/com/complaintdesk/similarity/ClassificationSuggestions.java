@@ -1,16 +1,17 @@
 package com.complaintdesk.similarity;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,35 +39,41 @@ public class ClassificationSuggestions {
     }
     return index.search(searcher -> {
       var neighbours = settledNeighbours(searcher, text, ownTrackingNumber);
-      var category = vote(searcher, neighbours, ComplaintIndex.CATEGORY);
-      var department = vote(searcher, neighbours, ComplaintIndex.DEPARTMENT);
+      var category = vote(neighbours, Neighbour::category);
+      var department = vote(neighbours, Neighbour::department);
       return new Suggestion(category.winner, category.confidence, department.winner, department.confidence);
     });
   }
 
-  private TopDocs settledNeighbours(IndexSearcher searcher, String text, String ownTrackingNumber) throws IOException {
-    var moreLikeThis = SimilarComplaints.moreLikeThis(searcher.getIndexReader(), index.analyzer());
+  /** A settled complaint close to the text: its closeness relative to the closest one, and how it was settled. */
+  private record Neighbour(double closeness, String category, String department) {
+  }
+
+  private List<Neighbour> settledNeighbours(IndexSearcher searcher, String text, String ownTrackingNumber)
+      throws IOException {
     var query = new BooleanQuery.Builder()
-        .add(moreLikeThis.like(ComplaintIndex.TEXT, new StringReader(text)), Occur.MUST)
+        .add(index.like(searcher, text, ownTrackingNumber), Occur.MUST)
         .add(new TermQuery(new Term(ComplaintIndex.SETTLED, ComplaintIndex.YES)), Occur.FILTER)
-        .add(new TermQuery(new Term(ComplaintIndex.TRACKING_NUMBER, ownTrackingNumber)), Occur.MUST_NOT)
         .build();
-    return searcher.search(query, properties.neighbours());
+    ScoreDoc[] hits = searcher.search(query, properties.neighbours()).scoreDocs;
+    List<Neighbour> neighbours = new ArrayList<>();
+    for (ScoreDoc hit : hits) {
+      var document = searcher.storedFields().document(hit.doc);
+      neighbours.add(new Neighbour(hit.score / hits[0].score, document.get(ComplaintIndex.CATEGORY),
+          document.get(ComplaintIndex.DEPARTMENT)));
+    }
+    return neighbours;
   }
 
   private record Vote(String winner, double confidence) {
   }
 
-  private Vote vote(IndexSearcher searcher, TopDocs neighbours, String field) throws IOException {
-    if (neighbours.scoreDocs.length == 0) {
+  private Vote vote(List<Neighbour> neighbours, Function<Neighbour, String> settledAs) {
+    if (neighbours.isEmpty()) {
       return new Vote(null, 0);
     }
-    float closest = neighbours.scoreDocs[0].score;
     Map<String, Double> votes = new HashMap<>();
-    for (ScoreDoc neighbour : neighbours.scoreDocs) {
-      String value = searcher.storedFields().document(neighbour.doc).get(field);
-      votes.merge(value, (double) (neighbour.score / closest), Double::sum);
-    }
+    neighbours.forEach(neighbour -> votes.merge(settledAs.apply(neighbour), neighbour.closeness(), Double::sum));
     var winner = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
     return new Vote(winner.getKey(), Math.min(1, winner.getValue() / properties.neighbours()));
   }

@@ -1,6 +1,7 @@
 package com.complaintdesk.similarity;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,13 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
@@ -123,10 +129,6 @@ public class ComplaintIndex implements DisposableBean {
       deleteRecursively(directory);
       return new IndexWriter(FSDirectory.open(Files.createDirectories(directory)), new IndexWriterConfig(analyzer));
     }
-  }
-
-  Analyzer analyzer() {
-    return analyzer;
   }
 
   /**
@@ -232,6 +234,24 @@ public class ComplaintIndex implements DisposableBean {
     } finally {
       catchingUp.unlock();
     }
+  }
+
+  /**
+   * The complaints whose texts are like the given one, leaving out the complaint itself: Lucene's "more like this"
+   * for short texts, where every word counts however rare in the text or in the index (Lucene's defaults ignore
+   * words seen fewer than twice in the text or in fewer than five complaints).
+   */
+  Query like(IndexSearcher searcher, String text, String ownTrackingNumber) throws IOException {
+    var moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
+    moreLikeThis.setAnalyzer(analyzer);
+    moreLikeThis.setFieldNames(new String[] {TEXT});
+    moreLikeThis.setMinTermFreq(1);
+    moreLikeThis.setMinDocFreq(1);
+    moreLikeThis.setBoost(true);
+    return new BooleanQuery.Builder()
+        .add(moreLikeThis.like(TEXT, new StringReader(text)), Occur.MUST)
+        .add(new TermQuery(new Term(TRACKING_NUMBER, ownTrackingNumber)), Occur.MUST_NOT)
+        .build();
   }
 
   /** Runs a search on the latest view of the index. */

@@ -7,8 +7,4 @@ import com.complaintdesk.complaint.ComplaintStatus;
  * while not settled) and how close it is (Lucene's score; only comparable within one search).
  */
 public record SimilarComplaint(String trackingNumber, ComplaintStatus status, String category, float score) {
-
-  public boolean open() {
-    return !status.isFinal() && status != ComplaintStatus.RESOLVED;
-  }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -33,29 +34,33 @@ class TaskFormsTest {
   /** The user tasks of processes/contract.yaml, as the model check reads them. */
   static Stream<Arguments> contract() {
     return ProcessContract.read(Path.of(ProcessContract.FILE)).userTasks().entrySet().stream()
-        .map(task -> Arguments.of(task.getKey(), task.getValue().form(), task.getValue().sets()));
+        .map(task -> Arguments.of(task.getKey(), task.getValue().form(), task.getValue().sets(), task.getValue().process()));
   }
 
-  @Test
-  void everyUserTaskOfTheModelIsInTheContract() {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"complaint-handling", "improvement-action", "hot-topic-watch"})
+  void everyUserTaskOfTheModelIsInTheContract(String processKey) {
     var definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("complaint-handling").latestVersion().singleResult();
+        .processDefinitionKey(processKey).latestVersion().singleResult();
     var userTasks = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
         .getModelElementsByType(UserTask.class).stream().map(UserTask::getId).toList();
     assertThat(userTasks).containsExactlyInAnyOrderElementsOf(
-        contract().map(arguments -> (String) arguments.get()[0]).toList());
+        contract().filter(arguments -> arguments.get()[3].equals(processKey))
+            .map(arguments -> (String) arguments.get()[0]).toList());
   }
 
   @ParameterizedTest(name = "{0} opens {1}")
   @MethodSource("contract")
-  void taskOpensItsFormWhichAsksForTheContractFields(String taskId, String formId, List<String> inputKeys)
-      throws IOException {
-    var instance = engine.getRuntimeService().createProcessInstanceByKey("complaint-handling")
+  void taskOpensItsFormWhichAsksForTheContractFields(String taskId, String formId, List<String> inputKeys,
+      String processKey) throws IOException {
+    var instance = engine.getRuntimeService().createProcessInstanceByKey(processKey)
         .businessKey("CD-FORMSTEST" + taskId.length())
         .setVariables(Variables.createVariables()
             .putValue("department", "TECH_SUPPORT").putValue("departmentGroup", "tech-support")
             .putValue("handler", "handler-tech").putValue("loggingDueAt", new Date())
-            .putValue("responseDueAt", new Date()).putValue("responseReminderAt", new Date()))
+            .putValue("responseDueAt", new Date()).putValue("responseReminderAt", new Date())
+            .putValue("improvementId", 0L).putValue("owner", "handler-tech").putValue("proposalDueAt", new Date())
+            .putValue("improvementDueAt", new Date()).putValue("improvementReminderAt", new Date()))
         .startBeforeActivity(taskId)
         .execute(true, true);
     var task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();

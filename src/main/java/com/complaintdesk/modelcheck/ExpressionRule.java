@@ -14,6 +14,7 @@ import org.camunda.bpm.impl.juel.SimpleResolver;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
@@ -68,6 +69,14 @@ final class ExpressionRule implements ModelRule {
         continue;
       }
       String text = definition.getTextContent().trim();
+      if (isScheduleOfAProcess(timer, definition) && !text.contains("${") && !text.contains("#{")) {
+        // how often a scheduled process runs is the model's own business, as a cycle such as R/PT1H
+        String wrong = notADuration(text);
+        if (wrong != null) {
+          problems.add(new Problem(file, eventId, "the timer's cycle " + text + " " + wrong));
+        }
+        continue;
+      }
       if (!text.contains("${") && !text.contains("#{")) {
         problems.add(new Problem(file, eventId, "the timer has the literal '" + text + "': deadlines and waits live in"
             + " one place (complaint-desk.deadlines in application.yaml, response times in complaint-response-time);"
@@ -103,6 +112,12 @@ final class ExpressionRule implements ModelRule {
           + Models.rootCause(e) + ". Use the variables of " + ProcessContract.FILE + " (spelling, case)"));
       return null;
     }
+  }
+
+  /** The cycle of a timer start event of a process (not of an event subprocess): when the process runs. */
+  private static boolean isScheduleOfAProcess(TimerEventDefinition timer, ModelElementInstance definition) {
+    return definition == timer.getTimeCycle() && timer.getParentElement() instanceof StartEvent start
+        && start.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process;
   }
 
   private static String notADate(Object value) {

@@ -26,7 +26,9 @@ final class MessageRule implements ModelRule {
         .forEach(message -> problems.add(new Problem(ProcessContract.FILE, message, "the API correlates this message"
             + " but the contract does not list it: add it under messages")));
     models.bpmn.forEach((file, model) -> {
-      if (!UserTaskFormRule.isContractProcess(model, models.contract)) {
+      // the messages are complaint-handling's
+      if (model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
+          .noneMatch(process -> process.getId().equals(models.contract.processKey()))) {
         return;
       }
       Set<String> declared = model.getModelElementsByType(Message.class).stream().map(Message::getName)

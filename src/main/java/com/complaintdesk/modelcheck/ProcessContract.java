@@ -15,16 +15,16 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * processes/contract.yaml: the user tasks with their forms and the variables they set, the messages and every
- * process variable with an example. The Java code relies on these names; the model check holds the models to them.
+ * processes/contract.yaml: the user tasks with their forms and the variables they set (of complaint-handling, and of
+ * the processes under {@code otherProcesses}), the messages and every process variable with an example. The Java code relies on these names; the model check holds the models to them.
  */
 public record ProcessContract(String processKey, Map<String, UserTask> userTasks,
     Map<String, List<String>> messages, Map<String, Variable> variables) {
 
   public static final String FILE = "processes/contract.yaml";
 
-  /** A user task of the contract: the form it opens and the variables completing it sets. */
-  public record UserTask(String form, List<String> sets) {
+  /** A user task of the contract: its process, the form it opens and the variables completing it sets. */
+  public record UserTask(String process, String form, List<String> sets) {
   }
 
   /** A process variable: its type, an example value and what it means. */
@@ -53,11 +53,13 @@ public record ProcessContract(String processKey, Map<String, UserTask> userTasks
     if (root == null) {
       throw new IllegalArgumentException("the file is empty");
     }
+    String process = (String) root.get("process");
     Map<String, UserTask> userTasks = new LinkedHashMap<>();
-    section(root, "userTasks").forEach((id, value) -> {
-      var task = (Map<String, Object>) value;
-      userTasks.put(id, new UserTask((String) task.get("form"), (List<String>) task.getOrDefault("sets", List.of())));
-    });
+    readUserTasks(process, section(root, "userTasks"), userTasks);
+    if (root.get("otherProcesses") != null) {
+      section(root, "otherProcesses").forEach((otherProcess, tasks) ->
+          readUserTasks(otherProcess, tasks == null ? Map.of() : (Map<String, Object>) tasks, userTasks));
+    }
     Map<String, List<String>> messages = new LinkedHashMap<>();
     section(root, "messages").forEach((name, value) -> messages.put(name, value == null ? List.of() : (List<String>) value));
     Map<String, Variable> variables = new LinkedHashMap<>();
@@ -65,7 +67,27 @@ public record ProcessContract(String processKey, Map<String, UserTask> userTasks
       var variable = (Map<String, Object>) value;
       variables.put(name, new Variable((String) variable.get("type"), variable.get("example"), (String) variable.get("meaning")));
     });
-    return new ProcessContract((String) root.get("process"), userTasks, messages, variables);
+    return new ProcessContract(process, userTasks, messages, variables);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void readUserTasks(String process, Map<String, Object> tasks, Map<String, UserTask> into) {
+    tasks.forEach((id, value) -> {
+      var task = (Map<String, Object>) value;
+      if (into.put(id, new UserTask(process, (String) task.get("form"),
+          (List<String>) task.getOrDefault("sets", List.of()))) != null) {
+        throw new IllegalArgumentException("the user task " + id + " is listed twice: user task ids are unique across"
+            + " the processes");
+      }
+    });
+  }
+
+  /** The processes the contract covers: complaint-handling and those under otherProcesses. */
+  public java.util.Set<String> processKeys() {
+    var keys = new java.util.LinkedHashSet<String>();
+    keys.add(processKey);
+    userTasks.values().forEach(task -> keys.add(task.process()));
+    return keys;
   }
 
   @SuppressWarnings("unchecked")

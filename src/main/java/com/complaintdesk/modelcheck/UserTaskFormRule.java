@@ -22,9 +22,13 @@ final class UserTaskFormRule implements ModelRule {
   public List<Problem> check(Models models) {
     List<Problem> problems = new ArrayList<>();
     models.bpmn.forEach((file, model) -> {
-      boolean contracted = isContractProcess(model, models.contract);
+      Set<String> processes = contractProcesses(model, models.contract);
+      boolean contracted = !processes.isEmpty();
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         var contractTask = models.contract.userTasks().get(task.getId());
+        if (contractTask != null && !processes.contains(contractTask.process())) {
+          contractTask = null;
+        }
         if (contracted && contractTask == null) {
           problems.add(new Problem(file, task.getId(), "this user task is not in the contract: add it to "
               + ProcessContract.FILE + " (userTasks) with its form and the variables it sets"));
@@ -32,7 +36,9 @@ final class UserTaskFormRule implements ModelRule {
         checkForm(models, file, task, contractTask, problems);
       }
       if (contracted) {
-        models.contract.userTasks().keySet().stream().filter(id -> model.getModelElementById(id) == null)
+        models.contract.userTasks().entrySet().stream()
+            .filter(task -> processes.contains(task.getValue().process())).map(Map.Entry::getKey)
+            .filter(id -> model.getModelElementById(id) == null)
             .forEach(id -> problems.add(new Problem(file, id, "the contract's user task " + id + " is missing from the"
                 + " model: the Java code and integrations rely on its id; put it back or change the contract with them")));
       }
@@ -40,8 +46,10 @@ final class UserTaskFormRule implements ModelRule {
     return problems;
   }
 
-  static boolean isContractProcess(BpmnModelInstance model, ProcessContract contract) {
-    return model.getModelElementsByType(Process.class).stream().anyMatch(p -> p.getId().equals(contract.processKey()));
+  /** The processes of the model that the contract covers. */
+  static Set<String> contractProcesses(BpmnModelInstance model, ProcessContract contract) {
+    return model.getModelElementsByType(Process.class).stream().map(Process::getId)
+        .filter(contract.processKeys()::contains).collect(java.util.stream.Collectors.toSet());
   }
 
   private static void checkForm(Models models, String file, UserTask task, ProcessContract.UserTask contractTask,

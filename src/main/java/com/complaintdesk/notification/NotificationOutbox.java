@@ -44,14 +44,14 @@ public class NotificationOutbox {
     if (!complaint.contact().hasEmail()) {
       return false;
     }
-    insert(complaint, complaint.contact().email(), RecipientKind.COMPLAINANT, template, complaint.locale(),
+    insert(complaint.id(), complaint.contact().email(), RecipientKind.COMPLAINANT, template, complaint.locale(),
         withStatusLink(complaint, details));
     return true;
   }
 
   public void toStaffGroups(Complaint complaint, List<String> groups, NotificationTemplate template,
       Map<String, Object> details) {
-    groups.forEach(group -> insert(complaint, group, RecipientKind.STAFF_GROUP, template, "en", staffDetails(complaint, details)));
+    groups.forEach(group -> insert(complaint.id(), group, RecipientKind.STAFF_GROUP, template, "en", staffDetails(complaint, details)));
   }
 
   /**
@@ -70,7 +70,20 @@ public class NotificationOutbox {
 
   public void toStaffUser(Complaint complaint, String userId, NotificationTemplate template,
       Map<String, Object> details) {
-    insert(complaint, userId, RecipientKind.STAFF_USER, template, "en", staffDetails(complaint, details));
+    insert(complaint.id(), userId, RecipientKind.STAFF_USER, template, "en", staffDetails(complaint, details));
+  }
+
+  /**
+   * A message to staff about something other than one complaint, such as an improvement action: {@code reference}
+   * stands where staff messages name the tracking number.
+   */
+  public void toStaff(String reference, List<String> groups, List<String> users, NotificationTemplate template,
+      Map<String, Object> details) {
+    var payload = new TreeMap<>(details);
+    payload.put("trackingNumber", reference);
+    payload.putIfAbsent("tasklistUrl", tasklistUrl());
+    groups.forEach(group -> insert(null, group, RecipientKind.STAFF_GROUP, template, "en", payload));
+    users.forEach(user -> insert(null, user, RecipientKind.STAFF_USER, template, "en", payload));
   }
 
   /**
@@ -133,14 +146,14 @@ public class NotificationOutbox {
     return payload;
   }
 
-  private void insert(Complaint complaint, String recipient, RecipientKind kind, NotificationTemplate template,
+  private void insert(Long complaintId, String recipient, RecipientKind kind, NotificationTemplate template,
       String locale, Map<String, Object> payload) {
     jdbc.sql("""
             insert into notification (complaint_id, recipient, recipient_kind, template, locale, payload, state,
               attempts, created_at, next_attempt_at)
             values (:complaintId, :recipient, :kind, :template, :locale, :payload, :state, 0, :now, :now)
             """)
-        .param("complaintId", complaint.id())
+        .param("complaintId", complaintId)
         .param("recipient", recipient)
         .param("kind", kind.name())
         .param("template", template.name())

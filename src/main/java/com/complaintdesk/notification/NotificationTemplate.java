@@ -28,7 +28,11 @@ public enum NotificationTemplate {
   /** A task waits in a group's queue (to the group's members). */
   NEW_GROUP_TASK,
   /** The complainant answered one of our mails (to whoever handles the complaint now). */
-  USER_REPLIED;
+  USER_REPLIED,
+  // to staff, about an improvement action (payload trackingNumber = its reference)
+  IMPROVEMENT_ACTION_STARTED,
+  IMPROVEMENT_REMINDER,
+  IMPROVEMENT_OVERDUE;
 
   /** Whether the message goes to the complainant, in their language and with their status link, not to staff. */
   public boolean toComplainant() {

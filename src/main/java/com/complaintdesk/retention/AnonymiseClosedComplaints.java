@@ -4,6 +4,7 @@ import com.complaintdesk.complaint.Actor;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.Timeline;
 import com.complaintdesk.complaint.TimelineEventType;
+import com.complaintdesk.improvement.ComplaintKeywords;
 import com.complaintdesk.intake.IdempotentSubmissions;
 import com.complaintdesk.notification.NotificationOutbox;
 import java.sql.Timestamp;
@@ -46,15 +47,18 @@ public class AnonymiseClosedComplaints {
   private final NotificationOutbox outbox;
   private final IdempotentSubmissions idempotentSubmissions;
   private final RetentionProperties properties;
+  private final ComplaintKeywords keywords;
 
   public AnonymiseClosedComplaints(JdbcClient jdbc, TransactionTemplate transactions, Timeline timeline,
-      NotificationOutbox outbox, IdempotentSubmissions idempotentSubmissions, RetentionProperties properties) {
+      NotificationOutbox outbox, IdempotentSubmissions idempotentSubmissions, RetentionProperties properties,
+      ComplaintKeywords keywords) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.timeline = timeline;
     this.outbox = outbox;
     this.idempotentSubmissions = idempotentSubmissions;
     this.properties = properties;
+    this.keywords = keywords;
   }
 
   /** How many complaints lost their contact details, and how many their texts, in one run. */
@@ -151,6 +155,7 @@ public class AnonymiseClosedComplaints {
     }
     timeline.eraseDetails(complaintId);
     outbox.eraseTexts(complaintId);
+    keywords.erase(complaintId);
     timeline.record(complaintId, TimelineEventType.COMPLAINT_TEXTS_ERASED, null, Actor.SYSTEM);
     return true;
   }

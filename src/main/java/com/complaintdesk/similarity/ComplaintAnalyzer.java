@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 
 /**
@@ -17,16 +18,34 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
  * little words of both languages that every complaint has, and punctuation), English stems ("crashes" and "crash"
  * are one word). Unlike smartcn's own analyser, stop words go before stemming, so that "was" or "has" go too.
  */
-final class ComplaintAnalyzer extends Analyzer {
+public final class ComplaintAnalyzer extends Analyzer {
 
   private static final CharArraySet STOP_WORDS = stopWords();
+
+  private final boolean stems;
+
+  ComplaintAnalyzer() {
+    this(true);
+  }
+
+  private ComplaintAnalyzer(boolean stems) {
+    this.stems = stems;
+  }
+
+  /**
+   * Words as a person reads them back, for naming topics: English plurals folded ("refunds" is "refund") but no
+   * stems ("charged" stays "charged", where the index has "charg").
+   */
+  public static Analyzer readableWords() {
+    return new ComplaintAnalyzer(false);
+  }
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer tokenizer = new HMMChineseTokenizer();
     TokenStream words = new LowerCaseFilter(tokenizer);
     words = new StopFilter(words, STOP_WORDS);
-    words = new PorterStemFilter(words);
+    words = stems ? new PorterStemFilter(words) : new EnglishMinimalStemFilter(words);
     return new TokenStreamComponents(tokenizer, words);
   }
 

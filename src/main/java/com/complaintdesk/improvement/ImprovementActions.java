@@ -1,0 +1,67 @@
+package com.complaintdesk.improvement;
+
+import static com.complaintdesk.improvement.ImprovementVariables.*;
+
+import com.complaintdesk.complaint.Department;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts improvement actions: the row that tracks it, its links to the complaints it is about, and its process
+ * instance, in one transaction (the process's first step is asynchronous, so a failing mail server never loses one).
+ */
+@Service
+public class ImprovementActions {
+
+  private final ImprovementActionRepository actions;
+  private final RuntimeService runtime;
+  private final ImprovementProperties properties;
+
+  ImprovementActions(ImprovementActionRepository actions, RuntimeService runtime, ImprovementProperties properties) {
+    this.actions = actions;
+    this.runtime = runtime;
+    this.properties = properties;
+  }
+
+  /** What an action is about when it starts. */
+  public record Start(Topic topic, String department, List<Long> complaintIds, String startedBy, HotTopic hotTopic) {
+
+    public Start {
+      complaintIds = List.copyOf(complaintIds);
+    }
+  }
+
+  /** The alert behind an action: its figures go to the owner and the verifying manager. */
+  public record HotTopic(long id, int recentCount, double weeklyAverage) {
+  }
+
+  @Transactional
+  public ImprovementAction start(Start start, Instant now) {
+    long id = actions.insert(start.topic(), start.department(), start.hotTopic() == null ? null : start.hotTopic().id(),
+        start.startedBy(), now);
+    actions.link(id, start.complaintIds());
+    VariableMap variables = Variables.createVariables()
+        .putValue(IMPROVEMENT_ID, id)
+        .putValue(TOPIC, start.topic().label())
+        .putValue(CATEGORY, start.topic().category())
+        .putValue(KEYWORD, start.topic().keyword())
+        .putValue(DEPARTMENT, start.department())
+        .putValue(DEPARTMENT_GROUP, Department.groupOf(start.department()))
+        .putValue(FROM_HOT_TOPIC, start.hotTopic() != null)
+        .putValue(RECENT_COUNT, start.hotTopic() == null ? null : start.hotTopic().recentCount())
+        .putValue(WEEKLY_AVERAGE, start.hotTopic() == null ? null : start.hotTopic().weeklyAverage())
+        .putValue(LINKED_COMPLAINTS, start.complaintIds().size())
+        .putValue(PROPOSAL_DUE_AT, Date.from(now.plus(properties.proposalTime())))
+        .putValue(OBSERVATION_PERIOD, properties.observationPeriod().toString());
+    String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, ImprovementAction.referenceOf(id),
+        variables).getProcessInstanceId();
+    actions.recordProcessInstance(id, processInstanceId);
+    return actions.get(id);
+  }
+}

@@ -61,6 +61,16 @@ public class TopicCounts {
         .query(Integer.class).single();
   }
 
+  /** How many of the topic's complaints in {@code [from, to)} an open improvement action is already about. */
+  public int underWay(Topic topic, Instant from, Instant to) {
+    return jdbc.sql("select count(*) from complaint c where " + COUNTED + ofTopic(topic)
+            + " and exists (select 1 from improvement_action_complaint l"
+            + " join improvement_action a on a.id = l.improvement_action_id"
+            + " where l.complaint_id = c.id and a.status not in ('DELIVERED', 'DECLINED'))")
+        .params(topicParameters(topic, from, to))
+        .query(Integer.class).single();
+  }
+
   /** The ids of the topic's complaints in {@code [from, to)}, latest first. */
   public List<Long> complaints(Topic topic, Instant from, Instant to, int limit) {
     return jdbc.sql("select c.id from complaint c where " + COUNTED + ofTopic(topic)

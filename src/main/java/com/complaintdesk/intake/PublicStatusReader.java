@@ -1,5 +1,7 @@
 package com.complaintdesk.intake;
 
+import com.complaintdesk.improvement.ImprovementActionRepository;
+import com.complaintdesk.improvement.ImprovementStatus;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.Timeline;
@@ -18,10 +20,12 @@ public class PublicStatusReader {
 
   private final Timeline timeline;
   private final ComplainantActions actions;
+  private final ImprovementActionRepository improvements;
 
-  public PublicStatusReader(Timeline timeline, ComplainantActions actions) {
+  public PublicStatusReader(Timeline timeline, ComplainantActions actions, ImprovementActionRepository improvements) {
     this.timeline = timeline;
     this.actions = actions;
+    this.improvements = improvements;
   }
 
   public PublicStatusView of(Complaint complaint) {
@@ -33,6 +37,14 @@ public class PublicStatusReader {
         .toList();
     return new PublicStatusView(complaint.trackingNumber(), complaint.status(), complaint.receivedAt(),
         complaint.category(), deadlines, entries, complaint.satisfaction(), complaint.duplicateOf(),
-        actions.openQuestion(complaint).orElse(null));
+        actions.openQuestion(complaint).orElse(null), improvement(complaint));
+  }
+
+  /** A declined action is no news to the complainant. */
+  private PublicStatusView.Improvement improvement(Complaint complaint) {
+    return improvements.latestFor(complaint.id())
+        .filter(status -> status != ImprovementStatus.DECLINED)
+        .map(status -> status.open() ? PublicStatusView.Improvement.UNDER_WAY : PublicStatusView.Improvement.DELIVERED)
+        .orElse(null);
   }
 }

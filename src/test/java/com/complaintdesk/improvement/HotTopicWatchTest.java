@@ -6,6 +6,8 @@ import com.complaintdesk.ComplaintDeskTest;
 import com.complaintdesk.ProcessDriver;
 import com.complaintdesk.complaint.AffectedUsers;
 import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.intake.PublicStatusReader;
+import com.complaintdesk.intake.PublicStatusView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,20 +38,26 @@ class HotTopicWatchTest {
   @Autowired JdbcClient jdbc;
   @Autowired FindHotTopics findHotTopics;
   @Autowired ImprovementActionRepository actions;
+  @Autowired PublicStatusReader statusPages;
 
   @Test
   void aBurstAboutOneKeywordStartsOneAlertAndOneImprovementAction() {
     String keyword = keyword();
-    List<Complaint> burst = complaintsAbout(keyword, 24, NOW.minus(Duration.ofDays(5)), Duration.ofHours(4));
+    String companion = keyword();
+    List<Complaint> burst = complaintsAbout(keyword + " " + companion, 24, NOW.minus(Duration.ofDays(5)),
+        Duration.ofHours(4));
     complaintsAbout(keyword, 2, NOW.minus(Duration.ofDays(20)), Duration.ofDays(3));
 
     runTheWatchAt(NOW);
 
-    var alerts = alertsAbout(keyword);
-    assertThat(alerts).as("one alert for the keyword within its category").hasSize(1);
+    var alerts = new ArrayList<>(alertsAbout(keyword));
+    alerts.addAll(alertsAbout(companion));
+    assertThat(alerts).as("one alert for the two words that rose together: the second one's complaints were already"
+        + " under way").hasSize(1);
     assertThat(alerts.get(0)).containsEntry("recent_count", 24);
     var action = actions.get(((Number) alerts.get(0).get("improvement_action_id")).longValue());
-    assertThat(action.topic()).isEqualTo(Topic.of("FUNCTIONAL", keyword));
+    assertThat(action.topic().category()).isEqualTo("FUNCTIONAL");
+    assertThat(action.topic().keyword()).isIn(keyword, companion);
     assertThat(action.department()).as("the department that handles these complaints")
         .isEqualTo(driver.reload(burst.get(0)).department());
     assertThat(actions.linkedComplaints(action.id())).containsExactlyInAnyOrderElementsOf(
@@ -60,8 +68,12 @@ class HotTopicWatchTest {
     assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsEntry("fromHotTopic", true)
         .containsEntry("recentCount", 24).containsEntry("linkedComplaints", 24);
 
+    assertThat(statusPages.of(driver.reload(burst.get(3))).improvement()).as("what the complainant's status page says")
+        .isEqualTo(PublicStatusView.Improvement.UNDER_WAY);
+
     runTheWatchAt(NOW.plus(Duration.ofHours(1)));
-    assertThat(alertsAbout(keyword)).as("the same rise an hour later, its action open").hasSize(1);
+    assertThat(alertsAbout(keyword).size() + alertsAbout(companion).size()).as("the same rise an hour later")
+        .isEqualTo(1);
   }
 
   @Test
@@ -118,13 +130,16 @@ class HotTopicWatchTest {
         .hasPassed("FindHotTopics");
   }
 
-  /** Complaints of one category whose texts share the keyword, received one after the other from {@code from}. */
-  private List<Complaint> complaintsAbout(String keyword, int count, Instant from, Duration apart) {
+  /**
+   * Complaints of one category whose texts share the keywords and nothing else (their other words are made up, one
+   * text each), received one after the other from {@code from}.
+   */
+  private List<Complaint> complaintsAbout(String keywords, int count, Instant from, Duration apart) {
     List<Complaint> complaints = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ClockUtil.setCurrentTime(Date.from(from.plus(apart.multipliedBy(i))));
-      var complaint = driver.submitWebComplaint("FUNCTIONAL", "The " + keyword + " screen freezes",
-          "Each time I open " + keyword + " the app stops responding, attempt " + i + ".", AffectedUsers.ONE);
+      var complaint = driver.submitWebComplaint("FUNCTIONAL", keywords + " " + keyword(),
+          keyword() + " " + keyword() + " " + keywords + " " + keyword(), AffectedUsers.ONE);
       complaints.add(complaint);
     }
     ClockUtil.reset();

@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.Contact;
 import com.complaintdesk.feedback.ComplainantActions;
 import com.complaintdesk.intake.ComplaintIntake;
 import com.complaintdesk.security.ActingUser;
+import com.complaintdesk.similarity.ComplaintIndex;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.TaskService;
@@ -51,10 +53,12 @@ class SampleComplaints {
   private final JdbcClient jdbc;
   private final DataSource dataSource;
   private final DashboardSummary summary;
+  private final RuntimeService runtime;
+  private final ComplaintIndex similarityIndex;
 
   SampleComplaints(ComplaintIntake intake, ComplainantActions complainant, ComplaintRepository complaints,
       TaskService tasks, ActingUser actingUser, ManagementService management, JdbcClient jdbc,
-      DataSource dataSource, DashboardSummary summary) {
+      DataSource dataSource, DashboardSummary summary, RuntimeService runtime, ComplaintIndex similarityIndex) {
     this.intake = intake;
     this.complainant = complainant;
     this.complaints = complaints;
@@ -64,6 +68,8 @@ class SampleComplaints {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.summary = summary;
+    this.runtime = runtime;
+    this.similarityIndex = similarityIndex;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -84,6 +90,75 @@ class SampleComplaints {
     waitingForFinalReview();
     closedAfterAMissedDeadlineAndAReopen();
     history();
+    hotTopic();
+    onTheHotTopicWaitingForTriage();
+  }
+
+  /** Coupons refused at checkout, 22 times in six days against two in the four weeks before. */
+  private static final List<String> COUPON_COMPLAINTS = List.of(
+      "My coupon was refused at checkout although it is valid until the end of the month.",
+      "The shop says my coupon has expired, but I got it yesterday.",
+      "Coupon WELCOME10 is not accepted for my first order.",
+      "I entered the coupon twice and the price did not change.",
+      "Your newsletter coupon gives an error on the payment page.",
+      "The coupon from the birthday mail does not work in the app.",
+      "Coupon rejected: the message says the basket is too small, it is not.",
+      "The discount of my coupon disappeared when I changed the delivery address.",
+      "Why can I not use the coupon on sale items? Nothing in the terms says so.",
+      "Coupon accepted, then the total went back up before I paid.",
+      "My loyalty coupon is shown as used, but I never used it.",
+      "Two coupons from your campaign, neither works.",
+      "The coupon field is missing in the app since the update.",
+      "After applying the coupon the shipping suddenly cost more.",
+      "The coupon worked on the website, not in the app.",
+      "Support told me to try the coupon again tomorrow. Still refused.",
+      "The coupon code from the partner promotion is unknown to your shop.",
+      "I was charged the full price although the coupon showed green.",
+      "Coupon for new users refused: I am a new user.",
+      "The checkout removes my coupon every time I open it again.",
+      "Coupon error 'not applicable' for a product of the campaign itself.",
+      "Please honour the coupon from your own advert, it fails at checkout.");
+
+  /**
+   * A hot topic for the complaint managers: the burst above, six of them taken on by customer service (their
+   * classification settled, so that the suggestion learns), the watch's alert with its improvement action, whose
+   * owner the lead has named: the owner's proposal waits in Tasklist.
+   */
+  private void hotTopic() {
+    Instant now = Instant.now();
+    try {
+      for (int week = 2; week <= 3; week++) {
+        ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(7L * week + 2))));
+        submit("PRICE", "Coupon refused", "My coupon was refused in the shop.", "ONE",
+            new Contact("Gao Yan", "gao.yan." + week + "@example.org", null));
+      }
+      for (int i = 0; i < COUPON_COMPLAINTS.size(); i++) {
+        ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(6)).plus(Duration.ofHours(6L * i))));
+        var complaint = submit("PRICE", "Coupon problem", COUPON_COMPLAINTS.get(i), "ONE",
+            new Contact("User " + (i + 1), "coupon.user" + (i + 1) + "@example.org", null));
+        if (i % 4 == 0) {
+          complete(complaint, "AssignHandler", "lead-cs", Map.of("handler", "handler-cs"));
+        }
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+    // Written on the clock of the past six days, behind what the similarity index has read.
+    similarityIndex.rereadAll();
+    // The watch, as its hourly timer starts it.
+    awaitJobs(runtime.startProcessInstanceByKey("hot-topic-watch").getId());
+    String action = jdbc.sql("select process_instance_id from improvement_action where keyword = 'coupon'")
+        .query(String.class).optional()
+        .orElseThrow(() -> new IllegalStateException("The demo's coupon burst raised no hot topic: check"
+            + " processes/hot-topic-alert.dmn against the sample (22 in a week, 2 in the four before)"));
+    awaitJobs(action);
+    completeTask(action, "NameOwner", "lead-cs", Map.of("owner", "handler-cs", "noActionNeeded", false));
+  }
+
+  /** Not classified by the rules (no keyword of theirs): triage sees the suggestion and the coupon complaints like it. */
+  private void onTheHotTopicWaitingForTriage() {
+    submit("OTHER", "Discount not given", "My coupon was refused again at checkout, third time this week.", "ONE",
+        new Contact("Ma Lin", "ma.lin@example.org", null));
   }
 
   /**
@@ -255,13 +330,16 @@ class SampleComplaints {
   }
 
   private void complete(Complaint complaint, String taskKey, String userId, Map<String, Object> variables) {
-    var task = tasks.createTaskQuery().processInstanceId(complaint.processInstanceId()).taskDefinitionKey(taskKey)
-        .singleResult();
+    completeTask(complaint.processInstanceId(), taskKey, userId, variables);
+  }
+
+  private void completeTask(String processInstanceId, String taskKey, String userId, Map<String, Object> variables) {
+    var task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
     if (task == null) {
-      throw new IllegalStateException("Sample complaint " + complaint.trackingNumber() + " has no open task " + taskKey);
+      throw new IllegalStateException("Sample process instance " + processInstanceId + " has no open task " + taskKey);
     }
     actingUser.run(userId, () -> tasks.complete(task.getId(), variables));
-    awaitJobs(complaint);
+    awaitJobs(processInstanceId);
   }
 
   /**
@@ -269,8 +347,12 @@ class SampleComplaints {
    * If the job executor took a job first, the engine's optimistic locking tells us and we move on.
    */
   private void awaitJobs(Complaint complaint) {
+    awaitJobs(complaint.processInstanceId());
+  }
+
+  private void awaitJobs(String processInstanceId) {
     for (int round = 0; round < 20; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(complaint.processInstanceId()).executable()
+      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable()
           .withRetriesLeft().list();
       if (due.isEmpty()) {
         return;
@@ -283,6 +365,6 @@ class SampleComplaints {
         }
       }
     }
-    throw new IllegalStateException("Sample complaint " + complaint.trackingNumber() + " keeps creating jobs");
+    throw new IllegalStateException("Sample process instance " + processInstanceId + " keeps creating jobs");
   }
 }

@@ -148,6 +148,22 @@ public class ComplaintIndex implements DisposableBean {
   }
 
   /**
+   * Reads the whole complaint table again, after a catch-up under way. For changes stamped on a clock behind the
+   * index's read position, which a catch-up does not look back to: the demo's samples of past days, written on the
+   * engine clock of then.
+   */
+  public void rereadAll() {
+    catchingUp.lock();
+    try {
+      indexedUpTo = Position.START;
+      recentlyIndexed.clear();
+      catchUp(); // the lock is ours already (reentrant)
+    } finally {
+      catchingUp.unlock();
+    }
+  }
+
+  /**
    * Brings the index up to the complaint table. Returns at once (false) when another thread is already at it; the
    * caller then works with what is indexed so far.
    */

@@ -230,9 +230,52 @@
         function (row, item) { cell(row, percent(item.responseWithinSlaPercent)); },
         function (row, item) { cell(row, number(item.medianHoursToPlan)); },
         function (row, item) { cell(row, number(item.averageSatisfaction)); },
-        function (row, item) { cell(row, percent(item.reopenPercent)); }]);
+        function (row, item) { cell(row, percent(item.reopenPercent)); },
+        function (row, item) { cell(row, number(item.improvementsDelivered)); },
+        function (row, item) { cell(row, onTime(item.improvementsOnTime, item.improvementsDelivered)); }]);
     });
+    improvements(data.improvements);
     document.querySelector('main').setAttribute('data-drawn', 'true');
+  }
+
+  // "2 (66.7 %)" of 3 delivered; a dash when none was delivered.
+  function onTime(count, delivered) {
+    return delivered ? count + ' (' + percent(count * 100 / delivered) + ')' : '–';
+  }
+
+  function day(instant) {
+    return instant ? instant.substring(0, 10) : '–';
+  }
+
+  function perWeek(value) {
+    return value === null || value === undefined ? '—' : value.toFixed(2);
+  }
+
+  function improvements(figures) {
+    fillTable('improvements', figures.byDepartment, [
+      function (row, item) { cell(row, label(item.department)); },
+      function (row, item) { cell(row, number(item.open)); },
+      function (row, item) { cell(row, number(item.overdue)); },
+      function (row, item) { cell(row, number(item.delivered)); },
+      function (row, item) { cell(row, number(item.declined)); },
+      function (row, item) { cell(row, onTime(item.deliveredOnTime, item.delivered)); }]);
+    var share = document.getElementById('hot-topic-share');
+    share.textContent = '';
+    var dt = document.createElement('dt');
+    dt.textContent = 'Hot topics that got an action';
+    var dd = document.createElement('dd');
+    dd.textContent = percent(figures.hotTopics.percent) + ' (' + figures.hotTopics.withAction + ' of '
+      + figures.hotTopics.hotTopics + ' detected in the period)';
+    share.appendChild(dt);
+    share.appendChild(dd);
+    fillTable('improvement-actions', figures.actions, [
+      function (row, action) { cell(row, action.reference); },
+      function (row, action) { cell(row, action.topic); },
+      function (row, action) { cell(row, label(action.department)); },
+      function (row, action) { cell(row, label(action.status)); },
+      function (row, action) { cell(row, day(action.dueAt)); },
+      function (row, action) { cell(row, perWeek(action.complaintsPerWeekBefore)); },
+      function (row, action) { cell(row, perWeek(action.complaintsPerWeekAfter)); }]);
   }
 
   function fail(message) {

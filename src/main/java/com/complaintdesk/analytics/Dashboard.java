@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Dashboard(DashboardFilter filter, Volume volume, Sla sla, List<Breach> breaches,
     List<StageTime> stageTimes, List<Backlog> backlog, Satisfaction satisfaction, List<Appraisal> departments,
-    List<Appraisal> handlers) {
+    List<Appraisal> handlers, Improvements improvements) {
 
   /** Complaints of a week (labelled by its Monday) with one value of a key, e.g. category FUNCTIONAL. */
   public record WeeklyCount(LocalDate week, String key, long complaints) {
@@ -56,8 +56,48 @@ public record Dashboard(DashboardFilter filter, Volume volume, Sla sla, List<Bre
       Double reopenPercent, long notReached, long feedbackDue, Double noAnswerPercent) {
   }
 
-  /** The appraisal figures of a department or handler. */
+  /**
+   * The appraisal figures of a department or handler; with the improvement actions it delivered in the period (as
+   * their owner, or as the owning department) and how many of them by their due date.
+   */
   public record Appraisal(String name, long complaints, long handled, long open, Double responseWithinSlaPercent,
-      Double medianHoursToPlan, Double averageSatisfaction, Double reopenPercent) {
+      Double medianHoursToPlan, Double averageSatisfaction, Double reopenPercent, long improvementsDelivered,
+      long improvementsOnTime, Double improvementsOnTimePercent) {
+
+    /** The complaint figures alone, before the improvements are added. */
+    Appraisal(String name, long complaints, long handled, long open, Double responseWithinSlaPercent,
+        Double medianHoursToPlan, Double averageSatisfaction, Double reopenPercent) {
+      this(name, complaints, handled, open, responseWithinSlaPercent, medianHoursToPlan, averageSatisfaction,
+          reopenPercent, 0, 0, null);
+    }
+  }
+
+  /**
+   * The improvement actions: per department; the hot topics of the period that got an action; the complaints per week
+   * of each action's topic before and after it.
+   */
+  public record Improvements(List<ImprovementCounts> byDepartment, HotTopicShare hotTopics,
+      List<ImprovementVolume> actions) {
+  }
+
+  /**
+   * A department's improvement actions: open and overdue now (whatever the period); delivered, declined and delivered
+   * on time among those that ended in the period. Overdue: the owner is not named or the proposal not made after the
+   * proposal time, or the improvement not carried out by its due date.
+   */
+  public record ImprovementCounts(String department, long open, long overdue, long delivered, long declined,
+      long deliveredOnTime, Double onTimePercent) {
+  }
+
+  /** The hot topics detected in the period, and those whose action was not declined by the department's lead. */
+  public record HotTopicShare(long hotTopics, long withAction, Double percent) {
+  }
+
+  /**
+   * An action running or delivered in the period, with its topic's complaints per week: before, in the baseline weeks
+   * up to its start; after, since it was carried out (null until then).
+   */
+  public record ImprovementVolume(String reference, String topic, String department, String status, Instant createdAt,
+      Instant dueAt, Instant implementedAt, Double complaintsPerWeekBefore, Double complaintsPerWeekAfter) {
   }
 }

@@ -60,9 +60,10 @@ class DashboardApi {
       responses = @ApiResponse(responseCode = "200", description = "The figure: a header row, then one row each",
           content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
   ResponseEntity<String> csv(
-      @Parameter(description = "The figure: backlog, breaches, departments, handlers, hot-topics, satisfaction,"
-          + " sla-by-department, sla-by-department-and-week, sla-by-week, stage-times, volume-by-category,"
-          + " volume-by-channel") @PathVariable String figure,
+      @Parameter(description = "The figure: backlog, breaches, departments, handlers, hot-topic-actions, hot-topics,"
+          + " improvement-actions, improvements-by-department, satisfaction, sla-by-department,"
+          + " sla-by-department-and-week, sla-by-week, stage-times, volume-by-category, volume-by-channel")
+      @PathVariable String figure,
       @Parameter(description = FROM) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
       LocalDate from,
       @Parameter(description = TO) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

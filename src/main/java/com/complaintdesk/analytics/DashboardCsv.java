@@ -34,7 +34,22 @@ final class DashboardCsv {
               open.complaints(), open.oldestReceivedDay())))),
       Map.entry("satisfaction", dashboard -> satisfaction(dashboard.satisfaction())),
       Map.entry("departments", dashboard -> appraisal("department", dashboard.departments())),
-      Map.entry("handlers", dashboard -> appraisal("handler", dashboard.handlers())));
+      Map.entry("handlers", dashboard -> appraisal("handler", dashboard.handlers())),
+      Map.entry("improvements-by-department", dashboard -> table(List.of("department", "open", "overdue", "delivered",
+              "declined", "delivered_on_time", "on_time_percent"),
+          dashboard.improvements().byDepartment().stream().map(row -> Arrays.<Object>asList(row.department(),
+              row.open(), row.overdue(), row.delivered(), row.declined(), row.deliveredOnTime(),
+              row.onTimePercent())))),
+      Map.entry("hot-topic-actions", dashboard -> {
+        var share = dashboard.improvements().hotTopics();
+        return table(List.of("hot_topics", "with_action", "percent"),
+            Stream.of(Arrays.<Object>asList(share.hotTopics(), share.withAction(), share.percent())));
+      }),
+      Map.entry("improvement-actions", dashboard -> table(List.of("reference", "topic", "department", "status",
+              "created_at", "due_at", "implemented_at", "complaints_per_week_before", "complaints_per_week_after"),
+          dashboard.improvements().actions().stream().map(action -> Arrays.<Object>asList(action.reference(),
+              action.topic(), action.department(), action.status(), action.createdAt(), action.dueAt(),
+              action.implementedAt(), action.complaintsPerWeekBefore(), action.complaintsPerWeekAfter())))));
 
   private DashboardCsv() {
   }
@@ -82,9 +97,11 @@ final class DashboardCsv {
 
   private static List<List<Object>> appraisal(String key, List<Appraisal> rows) {
     return table(List.of(key, "complaints", "handled", "open", "response_within_sla_percent", "median_hours_to_plan",
-            "average_satisfaction", "reopen_percent"),
+            "average_satisfaction", "reopen_percent", "improvements_delivered", "improvements_on_time",
+            "improvements_on_time_percent"),
         rows.stream().map(row -> Arrays.<Object>asList(row.name(), row.complaints(), row.handled(), row.open(),
-            row.responseWithinSlaPercent(), row.medianHoursToPlan(), row.averageSatisfaction(), row.reopenPercent())));
+            row.responseWithinSlaPercent(), row.medianHoursToPlan(), row.averageSatisfaction(), row.reopenPercent(),
+            row.improvementsDelivered(), row.improvementsOnTime(), row.improvementsOnTimePercent())));
   }
 
   private static List<List<Object>> table(List<String> header, Stream<List<Object>> rows) {

@@ -3,27 +3,44 @@ package com.complaintdesk.analytics;
 import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Priority;
+import com.complaintdesk.improvement.InvalidImprovementStart;
+import com.complaintdesk.improvement.StartImprovementByManager;
+import com.complaintdesk.security.CamundaIdentityAuthentication;
+import com.complaintdesk.security.StaffGroups;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The dashboard page for complaint managers and auditors: the filter form and the places the charts are drawn
- * in; its script reads the figures from /staff/dashboard/data with the same filter.
+ * in; its script reads the figures from /staff/dashboard/data with the same filter. Complaint managers also start
+ * improvement actions from it.
  */
 @Controller
 class DashboardPage {
 
-  private final Catalogue catalogue;
+  /** Who may start an improvement action here (WebSecurity enforces it; the page only hides the form). */
+  private static final String STARTING_AUTHORITY =
+      CamundaIdentityAuthentication.authority(StaffGroups.COMPLAINT_MANAGERS);
 
-  DashboardPage(Catalogue catalogue) {
+  private final Catalogue catalogue;
+  private final StartImprovementByManager improvements;
+
+  DashboardPage(Catalogue catalogue, StartImprovementByManager improvements) {
     this.catalogue = catalogue;
+    this.improvements = improvements;
   }
 
   /** One of the filter's selects: its parameter, label, values and the value chosen now. */
@@ -36,7 +53,7 @@ class DashboardPage {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String channel, @RequestParam(required = false) String category,
       @RequestParam(required = false) String priority, @RequestParam(required = false) String department,
-      Model model, HttpServletResponse response) {
+      Authentication user, Model model, HttpServletResponse response) {
     DashboardFilter filter;
     try {
       filter = DashboardApi.filter(from, to, channel, category, priority, department);
@@ -53,6 +70,36 @@ class DashboardPage {
             filter.priority()),
         new Choice("department", "Department", catalogue.departmentIds(), filter.department())));
     model.addAttribute("figures", DashboardCsv.figures());
+    model.addAttribute("mayStartImprovement", user != null && user.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority).anyMatch(STARTING_AUTHORITY::equals));
+    model.addAttribute("categories", catalogue.categoryIds());
+    model.addAttribute("departments", catalogue.departmentIds());
+    if (!model.containsAttribute("start")) {
+      model.addAttribute("start", new StartImprovementByManager.Request(null, null, null, null));
+    }
     return "staff/dashboard";
+  }
+
+  /**
+   * Starts an improvement action (complaint managers only, see WebSecurity) and shows its reference; what cannot be
+   * started comes back as 422 with the page, the message next to the form and the entries kept.
+   */
+  @PostMapping("/staff/dashboard/improvement-actions")
+  String startImprovement(@RequestParam(required = false) String category,
+      @RequestParam(required = false) String keyword, @RequestParam(required = false) String department,
+      @RequestParam(required = false) String trackingNumbers, Authentication user, Model model,
+      RedirectAttributes redirect, HttpServletResponse response) {
+    var request = new StartImprovementByManager.Request(category, keyword, department, trackingNumbers);
+    try {
+      var action = improvements.start(request, user.getName(), ClockUtil.getCurrentTime().toInstant());
+      redirect.addFlashAttribute("startedAction", action.reference());
+      redirect.addFlashAttribute("startedTopic", action.topic().label());
+      return "redirect:/staff/dashboard#improvements-heading";
+    } catch (InvalidImprovementStart invalid) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      model.addAttribute("startError", invalid.getMessage());
+      model.addAttribute("start", request);
+      return dashboard(null, null, null, null, null, null, user, model, response);
+    }
   }
 }

@@ -31,6 +31,12 @@ public record ImprovementProperties(
     }
   }
 
+  /** The defaults of application.yaml, for code outside the app (the dashboard's figures in tests, the benchmark). */
+  public static ImprovementProperties defaults() {
+    return new ImprovementProperties(Duration.ofDays(7), 4, Duration.ofDays(5), Duration.ofDays(2), Duration.ofDays(14),
+        200);
+  }
+
   /** The span before the window whose average the window is compared with. */
   public Duration baseline() {
     return window.multipliedBy(baselineWeeks);

@@ -117,7 +117,8 @@ public class WebSecurity {
    * Staff pages (the dashboard, the outbox): a session after a login form, with Spring Security's CSRF token on every form.
    * They show complainants' addresses and texts, so only the groups that read every complaint see them, and
    * only complaint managers and administrators act on them. The summary of a complaint (no contact details, no
-   * history; the similar complaints in task forms link to it) is for everyone who handles complaints too.
+   * history; the similar complaints in task forms link to it) is for everyone who handles complaints too. Only
+   * complaint managers start improvement actions from the dashboard.
    */
   @Bean
   @Order(4)
@@ -128,6 +129,8 @@ public class WebSecurity {
             .requestMatchers("/staff/login").permitAll()
             .requestMatchers(HttpMethod.POST, "/staff/outbox/*/retry")
             .hasAnyAuthority(authorities(StaffGroups.notificationRetriers().stream()))
+            .requestMatchers(HttpMethod.POST, "/staff/dashboard/improvement-actions")
+            .hasAuthority(CamundaIdentityAuthentication.authority(StaffGroups.COMPLAINT_MANAGERS))
             .requestMatchers(HttpMethod.GET, "/staff/complaints/*/summary")
             .hasAnyAuthority(authorities(Stream.of(StaffGroups.readers().stream(),
                 Stream.of(StaffGroups.CAMUNDA_ADMIN, StaffGroups.INTAKE, StaffGroups.TRIAGE),

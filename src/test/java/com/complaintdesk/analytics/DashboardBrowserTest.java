@@ -25,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A complaint manager logs in and reads the dashboard in a real headless Chromium: every chart is drawn, the
  * headline names the department that misses the response deadline most and the stage where complaints wait
- * longest, the page passes axe-core's WCAG 2.1 A/AA rules; a screenshot goes to target/screenshots/staff/.
+ * longest, the improvement actions and the manager's form to start one show, the page passes axe-core's WCAG 2.1 A/AA
+ * rules; a screenshot goes to target/screenshots/staff/.
  */
 @ComplaintDeskTest
 @EnabledIf(value = "com.complaintdesk.HeadlessChromium#installedOrRequired",
@@ -94,6 +95,9 @@ class DashboardBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#breaches tbody a"))).isNotEmpty()
         .allSatisfy(link -> assertThat(link.getAttribute("href")).matches(".*/staff/complaints/CD-\\w+/audit"));
     assertThat(driver.findElement(By.cssSelector("#departments tbody")).getText()).contains("Tech support");
+    assertThat(driver.findElement(By.id("hot-topic-share")).getText()).contains("Hot topics that got an action");
+    assertThat(driver.findElement(By.cssSelector("#improvements tbody")).getText()).isNotBlank();
+    assertThat(driver.findElement(By.id("start-improvement")).isDisplayed()).as("the manager's start form").isTrue();
     browser.fullPageScreenshot(SCREENSHOTS.resolve("dashboard.png"));
     assertThat(AxeCore.violations(driver)).as("axe-core violations (WCAG 2.1 A/AA) on the dashboard").isEmpty();
   }

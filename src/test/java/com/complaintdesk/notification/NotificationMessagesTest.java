@@ -194,6 +194,7 @@ class NotificationMessagesTest {
       payload.put("originalTrackingNumber", "CD-20260301-0007");
       payload.put("question", HOSTILE);
     } else {
+      payload.put("topic", HOSTILE);
       payload.put("activity", "Notify leads and managers");
       payload.put("responseDueAt", "2026-03-05T09:30:00Z");
       payload.put("taskName", HOSTILE);

@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.ComplaintVariables.SEND_PROGRESS_REPLY
 import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.complaint.ComplaintJournal;
 import java.time.ZoneId;
+import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ public class OfferReply implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ReplyStage stage = ReplyStage.ofTask(task.getTaskDefinitionKey()).orElseThrow(() -> new IllegalStateException(
-        "offerReply is a listener of " + java.util.Arrays.toString(ReplyStage.values()) + ", not of "
+        "offerReply is a listener of " + Arrays.toString(ReplyStage.values()) + ", not of "
             + task.getTaskDefinitionKey() + ": remove it there, or add the stage and its templates"));
     var complaint = journal.complaint(task.getExecution().getProcessBusinessKey());
     String language = ReplyTemplates.languageOf(complaint.locale());

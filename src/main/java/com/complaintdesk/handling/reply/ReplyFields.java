@@ -6,6 +6,7 @@ import com.complaintdesk.complaint.Department;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class ReplyFields {
     names.put("plan", "the handler's plan (Propose handling plan)");
     names.put("receivedAt", "the day the complaint reached us");
     names.put("responseDueAt", "the day the initial plan was due");
-    return java.util.Collections.unmodifiableMap(names);
+    return Collections.unmodifiableMap(names);
   }
 
   public static Set<String> names() {

@@ -1,6 +1,7 @@
 package com.complaintdesk.handling.reply;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -127,6 +128,6 @@ public final class ReplyTemplateReader {
   }
 
   private static String folders() {
-    return String.join(", ", java.util.Arrays.stream(ReplyStage.values()).map(ReplyStage::folder).toList());
+    return String.join(", ", Arrays.stream(ReplyStage.values()).map(ReplyStage::folder).toList());
   }
 }

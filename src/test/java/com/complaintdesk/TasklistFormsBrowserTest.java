@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.complaintdesk.complaint.AffectedUsers;
+import com.complaintdesk.complaint.Timeline;
+import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.modelcheck.FormFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -30,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -41,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -87,6 +92,15 @@ class TasklistFormsBrowserTest {
   @Autowired
   ProcessDriver processDriver;
 
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  Timeline timeline;
+
   /** One task of the sample complaints: who works on it, the form it shows and the keys its user fills in. */
   record FormCase(String taskKey, String user, boolean assignee, String formId, List<String> inputKeys) {
 
@@ -104,7 +118,8 @@ class TasklistFormsBrowserTest {
             List.of("category", "priority", "department", "duplicateOf")),
         new FormCase("AssignHandler", "lead-tech", false, "assign-handler", List.of("handler")),
         new FormCase("ProposePlan", "handler-design", true, "propose-plan", List.of("plan")),
-        new FormCase("ImplementPlan", "handler-legal", true, "implement-plan", List.of("progressNote", "done")),
+        new FormCase("ImplementPlan", "handler-legal", true, "implement-plan",
+            List.of("progressNote", "sendProgressReply", "done")),
         new FormCase("ConfirmResult", "handler-product", true, "confirm-result",
             List.of("measures", "effect", "goalMet")),
         new FormCase("FollowUpCall", "handler-cs", false, "follow-up-call", List.of("reached")),
@@ -254,6 +269,61 @@ class TasklistFormsBrowserTest {
       // Leave no second review task: the form cases expect the sample complaint's one only.
       processDriver.complete(third, "ReviewClassification", "triager",
           Map.of("category", "SERVICE", "priority", "MEDIUM", "department", "CUSTOMER_SERVICE", "duplicateOf", ""));
+    }
+  }
+
+  @Test
+  void theHandlerSendsTheDraftedReplyAsEditedInTheImplementPlanForm() throws IOException {
+    var complaint = processDriver.submitWebComplaint("FUNCTIONAL", "Photos vanish after upload",
+        "Every photo I upload is gone the next day", AffectedUsers.MANY);
+    processDriver.complete(complaint, "AssignHandler", "lead-tech", Map.of("handler", "handler-tech"));
+    processDriver.complete(complaint, "ProposePlan", "handler-tech", Map.of("plan", "Repair the photo storage"));
+    Task implementPlan = processDriver.task(complaint, "ImplementPlan");
+
+    try {
+      login("handler-tech");
+      openFromFilter("My tasks", implementPlan);
+      awaitForm(implementPlan);
+      JsonNode form = formFile("implement-plan");
+      By reply = By.cssSelector(".fjs-form textarea[id$='-" + component(form, "progressReply").path("id").asText() + "']");
+      assertThat(driver.findElements(reply)).as("the drafted reply before the handler asks for it")
+          .noneMatch(WebElement::isDisplayed);
+
+      WebElement send = field(form, "sendProgressReply");
+      scrollTo(send);
+      send.click();
+      WebElement draft = wait.until(ExpectedConditions.visibilityOfElementLocated(reply));
+      assertThat(draft.getAttribute("value")).as("processes/replies/implement-plan/FUNCTIONAL.en.txt, filled")
+          .contains("\"Photos vanish after upload\" (" + complaint.trackingNumber() + ")",
+              "What we are doing: Repair the photo storage");
+      String drafted = draft.getAttribute("value");
+      assertThat(driver.findElements(By.cssSelector(".fjs-form textarea[id$='-"
+          + component(form, "progressNote").path("id").asText() + "']"))).as("the handler's own note, replaced by the reply")
+          .noneMatch(WebElement::isDisplayed);
+      scrollTo(draft);
+      draft.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\nPS: the fix ships on Friday.");
+      screenshot("ImplementPlan-drafted-reply");
+
+      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//button[normalize-space(.)='Complete']")));
+      scrollTo(complete);
+      complete.click();
+      wait.until(ignored -> taskService.createTaskQuery().taskId(implementPlan.getId()).count() == 0);
+      processDriver.executeDueJobs(complaint);
+
+      String sent = drafted + "\nPS: the fix ships on Friday.";
+      assertThat(jdbc.sql("select payload from notification where complaint_id = :id and template = 'PROGRESS_NOTE'")
+          .param("id", complaint.id()).query(String.class).list()).singleElement()
+          .satisfies(payload -> assertThat(payload).contains("PS: the fix ships on Friday.", "Repair the photo storage"));
+      assertThat(timeline.of(complaint.id())).last().satisfies(event -> {
+        assertThat(event.type()).isEqualTo(TimelineEventType.PROGRESS_NOTE);
+        assertThat(event.detail()).isEqualTo(sent.strip());
+      });
+      assertThat(runtimeService.getVariables(complaint.processInstanceId()))
+          .doesNotContainKeys("progressReply", "sendProgressReply");
+      assertThat(consoleErrors()).isEmpty();
+    } finally {
+      screenshot("ImplementPlan-reply-sent");
     }
   }
 

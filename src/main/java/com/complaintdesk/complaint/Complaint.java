@@ -28,6 +28,7 @@ public record Complaint(
     String measures,
     String effect,
     Boolean goalMet,
+    String resultReply,
     Integer satisfaction,
     String satisfactionComment,
     int reopenCount,

@@ -142,11 +142,16 @@ public class ComplaintRepository {
     update(complaintId, "plan = :value", plan);
   }
 
-  public void recordResult(long complaintId, String measures, String effect, boolean goalMet) {
-    jdbc.sql("update complaint set measures = :measures, effect = :effect, goal_met = :goalMet where id = :id")
+  /** @param resultReply the message that goes to the user with the result (null: none) */
+  public void recordResult(long complaintId, String measures, String effect, boolean goalMet, String resultReply) {
+    jdbc.sql("""
+            update complaint set measures = :measures, effect = :effect, goal_met = :goalMet, result_reply = :reply
+            where id = :id
+            """)
         .param("measures", measures)
         .param("effect", effect)
         .param("goalMet", goalMet)
+        .param("reply", resultReply)
         .param("id", complaintId)
         .update();
   }
@@ -237,6 +242,7 @@ public class ComplaintRepository {
         rs.getString("measures"),
         rs.getString("effect"),
         (Boolean) rs.getObject("goal_met"),
+        rs.getString("result_reply"),
         (Integer) rs.getObject("satisfaction"),
         rs.getString("satisfaction_comment"),
         rs.getInt("reopen_count"),

@@ -38,10 +38,16 @@ public final class ComplaintVariables {
   public static final String PLAN = "plan";
   public static final String PROGRESS_NOTE = "progressNote";
   public static final String LAST_PROGRESS_NOTE = "lastProgressNote";
+  /** Task-local in ImplementPlan: the reply drafted from the template, as the handler edits it. */
+  public static final String PROGRESS_REPLY = "progressReply";
+  /** Task-local in ImplementPlan: true when the handler sends {@link #PROGRESS_REPLY} as the progress note. */
+  public static final String SEND_PROGRESS_REPLY = "sendProgressReply";
   public static final String DONE = "done";
   public static final String MEASURES = "measures";
   public static final String EFFECT = "effect";
   public static final String GOAL_MET = "goalMet";
+  /** Task-local in ConfirmResult: the message to the user drafted from the template, sent with the result. */
+  public static final String RESULT_REPLY = "resultReply";
   public static final String SURVEY_WAIT = "surveyWait";
   public static final String REACHED = "reached";
   public static final String SATISFACTION = "satisfaction";
@@ -64,7 +70,7 @@ public final class ComplaintVariables {
    * which retention erases.
    */
   public static final Set<String> WRITTEN_TEXTS = Set.of(RAW_TEXT, SUBJECT, DESCRIPTION, PLAN, QUESTION_FOR_USER,
-      ANSWER, PROGRESS_NOTE, LAST_PROGRESS_NOTE, MEASURES, EFFECT, COMMENT, CLOSING_NOTE, HANDLER_OPTIONS);
+      ANSWER, PROGRESS_NOTE, LAST_PROGRESS_NOTE, PROGRESS_REPLY, RESULT_REPLY, MEASURES, EFFECT, COMMENT, CLOSING_NOTE, HANDLER_OPTIONS);
 
   private ComplaintVariables() {
   }

@@ -31,4 +31,34 @@ public final class TaskInput {
     }
     throw new InvalidTaskInput(variable + " must be true or false, was " + value);
   }
+
+  /**
+   * What the form submitted for a variable the task offered as its own (task-local): Tasklist's form submission
+   * replaces the task's value, which ends with the task, while a plain completion (REST {@code /complete},
+   * {@code TaskService.complete}) sets it on the process, from where it is taken away here so that it does not stay.
+   */
+  public static Object offered(DelegateTask task, String variable) {
+    var execution = task.getExecution();
+    if (execution.hasVariable(variable)) {
+      Object submitted = execution.getVariable(variable);
+      execution.removeVariable(variable);
+      return submitted;
+    }
+    return task.getVariableLocal(variable);
+  }
+
+  /** {@link #offered} as a text: null when empty. */
+  public static String offeredText(DelegateTask task, String variable) {
+    Object value = offered(task, variable);
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+
+  /** {@link #offered} as a flag: false when not given. */
+  public static boolean offeredFlag(DelegateTask task, String variable) {
+    Object value = offered(task, variable);
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    throw new InvalidTaskInput(variable + " must be true or false, was " + value);
+  }
 }

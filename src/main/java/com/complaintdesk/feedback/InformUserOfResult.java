@@ -7,14 +7,16 @@ import com.complaintdesk.complaint.TimelineEventType;
 import com.complaintdesk.deadline.DeadlineProperties;
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Revisits the user: sends the outcome with the survey link, and sets how long the process waits for the
- * answer ({@code surveyWait}, shown in Cockpit) before customer service phones.
+ * Revisits the user: sends the outcome (with the handler's message of Confirm result, if any) and the survey link,
+ * and sets how long the process waits for the answer ({@code surveyWait}, shown in Cockpit) before customer service
+ * phones.
  */
 @Component("informUserOfResult")
 public class InformUserOfResult implements JavaDelegate {
@@ -33,8 +35,11 @@ public class InformUserOfResult implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var complaint = journal.complaint(execution.getProcessBusinessKey());
-    boolean emailed = outbox.toComplainant(complaint, NotificationTemplate.RESULT_WITH_SURVEY,
-        Map.of("measures", complaint.measures(), "effect", complaint.effect()));
+    var details = new HashMap<String, Object>(Map.of("measures", complaint.measures(), "effect", complaint.effect()));
+    if (complaint.resultReply() != null) {
+      details.put("reply", complaint.resultReply());
+    }
+    boolean emailed = outbox.toComplainant(complaint, NotificationTemplate.RESULT_WITH_SURVEY, details);
     journal.record(complaint, TimelineEventType.RESULT_SENT,
         emailed ? "by email, with the survey link" : "no email address: customer service will call");
     execution.setVariable(SURVEY_WAIT, properties.surveyWait().toString());

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The designers' model check: `mvn -q compile exec:java@check-models` from the repository root (README, "Check a
  * change"). In seconds and without starting the app it deploys every model on an in-memory engine and holds
- * BPMN, DMN, forms and test tables to each other, to processes/contract.yaml and to processes/catalogue.yaml. Every problem names the file,
- * the element and what to do; the exit code is 1 when there is one. ModelCheckTest runs it in the build.
+ * BPMN, DMN, forms and test tables to each other, to processes/contract.yaml and to processes/catalogue.yaml, and reads
+ * the reply templates of processes/replies/ as the app does. Every problem names the file, the element and what to
+ * do; the exit code is 1 when there is one. ModelCheckTest runs it in the build.
  */
 public final class ModelCheck {
 
@@ -47,7 +48,7 @@ public final class ModelCheck {
         rules.addAll(List.of(new UserTaskFormRule(), new ExpressionRule(), new MessageRule()));
       }
       if (models.catalogue != null) {
-        rules.add(new CatalogueRule());
+        rules.addAll(List.of(new CatalogueRule(), new ReplyTemplateRule()));
       }
       rules.forEach(rule -> problems.addAll(rule.check(models)));
     }

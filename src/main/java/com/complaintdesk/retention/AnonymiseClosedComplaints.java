@@ -144,7 +144,8 @@ public class AnonymiseClosedComplaints {
   private boolean eraseTexts(long complaintId, Instant now) {
     int updated = jdbc.sql("""
             update complaint set subject = null, description = null, raw_text = null, plan = null, measures = null,
-              effect = null, satisfaction_comment = null, closing_note = null, texts_erased_at = :now, updated_at = :now
+              effect = null, result_reply = null, satisfaction_comment = null, closing_note = null, texts_erased_at = :now,
+              updated_at = :now
             where id = :id and texts_erased_at is null
             """)
         .param("now", Timestamp.from(now))

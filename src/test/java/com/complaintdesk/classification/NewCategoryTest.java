@@ -143,6 +143,9 @@ class NewCategoryTest {
   /** The recipe, step by step, on a copy of the shipped processes/ and forms/. */
   static void designerAddsAccessibilityAndPartnerRelations(Path copy) throws IOException {
     copyShipped("processes", copy);
+    for (String stage : List.of("implement-plan", "confirm-result")) {
+      copyShipped("processes/replies/" + stage, copy);
+    }
     copyShipped("forms", copy);
 
     // 1. The catalogue entries.

@@ -211,6 +211,22 @@ class ModelCheckTest {
     });
   }
 
+  @Test
+  void replyTemplateWithAnUnknownPlaceholderOrCategoryIsNamed() throws IOException {
+    edit("processes/replies/implement-plan/TRANSACTION_DISPUTE.en.txt", "{plan}", "{planned}");
+    Files.writeString(copy.resolve("processes/replies/confirm-result/PAYMENT.zh.txt"), "您好！");
+
+    assertThat(ModelCheck.check(copy))
+        .anySatisfy(problem -> {
+          assertThat(problem.file()).isEqualTo("processes/replies/implement-plan/TRANSACTION_DISPUTE.en.txt");
+          assertThat(problem.message()).contains("unknown placeholder {planned}", "{plan}");
+        })
+        .anySatisfy(problem -> {
+          assertThat(problem.file()).isEqualTo("processes/replies/confirm-result/PAYMENT.zh.txt");
+          assertThat(problem.message()).contains("'PAYMENT' is not a category of processes/catalogue.yaml");
+        });
+  }
+
   private void edit(String file, String text, String replacement) {
     Path path = copy.resolve(file);
     try {

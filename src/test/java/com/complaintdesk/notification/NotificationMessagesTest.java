@@ -137,6 +137,22 @@ class NotificationMessagesTest {
   }
 
   @Test
+  void theResultCarriesTheHandlersMessageAboveWhatWasDoneAndGoesWithoutOne() {
+    var payload = new LinkedHashMap<String, Object>(Map.of("trackingNumber", TRACKING_NUMBER, "measures", "Patched",
+        "effect", "Photos upload", "reply", "Hello,\nthe fix is done.\n\nYour complaint team"));
+    var message = messages.render(notification(NotificationTemplate.RESULT_WITH_SURVEY, "en", payload));
+
+    assertThat(message.text()).containsSubsequence("A message from the team", "Hello,\nthe fix is done.", "What we did",
+        "Patched");
+    assertThat(message.html()).containsSubsequence("A message from the team", "Hello,\nthe fix is done.", "Patched");
+
+    payload.remove("reply");
+    var withoutMessage = messages.render(notification(NotificationTemplate.RESULT_WITH_SURVEY, "zh-CN", payload));
+    assertThat(withoutMessage.text()).doesNotContain("团队的留言").contains("Patched");
+    assertThat(withoutMessage.html()).doesNotContain("团队的留言");
+  }
+
+  @Test
   void theSubjectIsOneLineSoItCannotAddMailHeaders() {
     var message = messages.render(notification(NotificationTemplate.CLOSED, "en",
         Map.of("trackingNumber", "CD-1\r\nBcc: someone@example.org")));
@@ -191,6 +207,7 @@ class NotificationMessagesTest {
       payload.put("note", HOSTILE);
       payload.put("measures", HOSTILE);
       payload.put("effect", HOSTILE);
+      payload.put("reply", HOSTILE);
       payload.put("originalTrackingNumber", "CD-20260301-0007");
       payload.put("question", HOSTILE);
     } else {

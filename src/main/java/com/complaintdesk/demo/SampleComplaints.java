@@ -44,6 +44,31 @@ class SampleComplaints {
   /** Past complaints for the dashboard: about five a day. */
   private static final int HISTORY = 400;
 
+  /** Coupons refused at checkout, 22 times in six days against two in the four weeks before. */
+  private static final List<String> COUPON_COMPLAINTS = List.of(
+      "My coupon was refused at checkout although it is valid until the end of the month.",
+      "The shop says my coupon has expired, but I got it yesterday.",
+      "Coupon WELCOME10 is not accepted for my first order.",
+      "I entered the coupon twice and the price did not change.",
+      "Your newsletter coupon gives an error on the payment page.",
+      "The coupon from the birthday mail does not work in the app.",
+      "Coupon rejected: the message says the basket is too small, it is not.",
+      "The discount of my coupon disappeared when I changed the delivery address.",
+      "Why can I not use the coupon on sale items? Nothing in the terms says so.",
+      "Coupon accepted, then the total went back up before I paid.",
+      "My loyalty coupon is shown as used, but I never used it.",
+      "Two coupons from your campaign, neither works.",
+      "The coupon field is missing in the app since the update.",
+      "After applying the coupon the shipping suddenly cost more.",
+      "The coupon worked on the website, not in the app.",
+      "Support told me to try the coupon again tomorrow. Still refused.",
+      "The coupon code from the partner promotion is unknown to your shop.",
+      "I was charged the full price although the coupon showed green.",
+      "Coupon for new users refused: I am a new user.",
+      "The checkout removes my coupon every time I open it again.",
+      "Coupon error 'not applicable' for a product of the campaign itself.",
+      "Please honour the coupon from your own advert, it fails at checkout.");
+
   private final ComplaintIntake intake;
   private final ComplainantActions complainant;
   private final ComplaintRepository complaints;
@@ -93,31 +118,6 @@ class SampleComplaints {
     hotTopic();
     onTheHotTopicWaitingForTriage();
   }
-
-  /** Coupons refused at checkout, 22 times in six days against two in the four weeks before. */
-  private static final List<String> COUPON_COMPLAINTS = List.of(
-      "My coupon was refused at checkout although it is valid until the end of the month.",
-      "The shop says my coupon has expired, but I got it yesterday.",
-      "Coupon WELCOME10 is not accepted for my first order.",
-      "I entered the coupon twice and the price did not change.",
-      "Your newsletter coupon gives an error on the payment page.",
-      "The coupon from the birthday mail does not work in the app.",
-      "Coupon rejected: the message says the basket is too small, it is not.",
-      "The discount of my coupon disappeared when I changed the delivery address.",
-      "Why can I not use the coupon on sale items? Nothing in the terms says so.",
-      "Coupon accepted, then the total went back up before I paid.",
-      "My loyalty coupon is shown as used, but I never used it.",
-      "Two coupons from your campaign, neither works.",
-      "The coupon field is missing in the app since the update.",
-      "After applying the coupon the shipping suddenly cost more.",
-      "The coupon worked on the website, not in the app.",
-      "Support told me to try the coupon again tomorrow. Still refused.",
-      "The coupon code from the partner promotion is unknown to your shop.",
-      "I was charged the full price although the coupon showed green.",
-      "Coupon for new users refused: I am a new user.",
-      "The checkout removes my coupon every time I open it again.",
-      "Coupon error 'not applicable' for a product of the campaign itself.",
-      "Please honour the coupon from your own advert, it fails at checkout.");
 
   /**
    * A hot topic for the complaint managers: the burst above, six of them taken on by customer service (their

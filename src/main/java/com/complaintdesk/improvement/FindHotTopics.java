@@ -85,7 +85,7 @@ public class FindHotTopics implements JavaDelegate {
         .orElseGet(() -> catalogue.departments().get(0).id());
     var action = improvements.start(new ImprovementActions.Start(topic, department,
         counts.complaints(topic, windowFrom, now, properties.linkedComplaints()), ImprovementAction.BY_HOT_TOPIC_WATCH,
-        new ImprovementActions.HotTopic(hotTopicId, count.recent(), count.weeklyAverage().doubleValue())), now);
+        new ImprovementActions.Alert(hotTopicId, count.recent(), count.weeklyAverage().doubleValue())), now);
     hotTopics.linkAction(hotTopicId, action.id());
     log.info("Hot topic {} in {}: {} complaints in the last {} against {} a window before; started {} for {}",
         hotTopicId, topic.category(), count.recent(), properties.window(), count.weeklyAverage(), action.reference(),

@@ -29,21 +29,25 @@ public class ImprovementActions {
     this.properties = properties;
   }
 
-  /** What an action is about when it starts. */
-  public record Start(Topic topic, String department, List<Long> complaintIds, String startedBy, HotTopic hotTopic) {
+  /**
+   * What an action is about when it starts.
+   *
+   * @param alert the hot-topic alert that started it; null when a manager did
+   */
+  public record Start(Topic topic, String department, List<Long> complaintIds, String startedBy, Alert alert) {
 
     public Start {
       complaintIds = List.copyOf(complaintIds);
     }
   }
 
-  /** The alert behind an action: its figures go to the owner and the verifying manager. */
-  public record HotTopic(long id, int recentCount, double weeklyAverage) {
+  /** The alert (row of hot_topic) behind an action: its figures go to the leads, the owner and the verifying manager. */
+  public record Alert(long hotTopicId, int recentCount, double weeklyAverage) {
   }
 
   @Transactional
   public ImprovementAction start(Start start, Instant now) {
-    long id = actions.insert(start.topic(), start.department(), start.hotTopic() == null ? null : start.hotTopic().id(),
+    long id = actions.insert(start.topic(), start.department(), start.alert() == null ? null : start.alert().hotTopicId(),
         start.startedBy(), now);
     actions.link(id, start.complaintIds());
     VariableMap variables = Variables.createVariables()
@@ -53,9 +57,9 @@ public class ImprovementActions {
         .putValue(KEYWORD, start.topic().keyword())
         .putValue(DEPARTMENT, start.department())
         .putValue(DEPARTMENT_GROUP, Department.groupOf(start.department()))
-        .putValue(FROM_HOT_TOPIC, start.hotTopic() != null)
-        .putValue(RECENT_COUNT, start.hotTopic() == null ? null : start.hotTopic().recentCount())
-        .putValue(WEEKLY_AVERAGE, start.hotTopic() == null ? null : start.hotTopic().weeklyAverage())
+        .putValue(FROM_HOT_TOPIC, start.alert() != null)
+        .putValue(RECENT_COUNT, start.alert() == null ? null : start.alert().recentCount())
+        .putValue(WEEKLY_AVERAGE, start.alert() == null ? null : start.alert().weeklyAverage())
         .putValue(LINKED_COMPLAINTS, start.complaintIds().size())
         .putValue(PROPOSAL_DUE_AT, Date.from(now.plus(properties.proposalTime())))
         .putValue(OBSERVATION_PERIOD, properties.observationPeriod().toString());

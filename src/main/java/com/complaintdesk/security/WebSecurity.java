@@ -95,7 +95,7 @@ public class WebSecurity {
     AuthenticationEntryPoint askForLogin = (request, response, failure) -> problems.write(request, response,
         ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Log in to Cockpit first."), new HttpHeaders());
     return http.securityMatcher(COCKPIT_PLUGIN_API + "/**")
-        .addFilterBefore(new CockpitSessionAuthentication(camunda.getProcessEngineName()),
+        .addFilterBefore(new WebappSessionAuthentication(camunda.getProcessEngineName(), "cockpit"),
             AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, COCKPIT_PLUGIN_API + "/**").authenticated()
@@ -114,7 +114,8 @@ public class WebSecurity {
   }
 
   /**
-   * Staff pages (the dashboard, the outbox): a session after a login form, with Spring Security's CSRF token on every form.
+   * Staff pages (the dashboard, the outbox): a session after a login form, or the login of Tasklist or Cockpit in the
+   * same session, with Spring Security's CSRF token on every form.
    * They show complainants' addresses and texts, so only the groups that read every complaint see them, and
    * only complaint managers and administrators act on them. The summary of a complaint (no contact details, no
    * history; the similar complaints in task forms link to it) is for everyone who handles complaints too. Only
@@ -122,9 +123,13 @@ public class WebSecurity {
    */
   @Bean
   @Order(4)
-  SecurityFilterChain staffPages(HttpSecurity http, Catalogue catalogue) throws Exception {
+  SecurityFilterChain staffPages(HttpSecurity http, Catalogue catalogue, CamundaBpmProperties camunda)
+      throws Exception {
     String[] readers = readersAndAdmins();
     return http.securityMatcher("/staff/**")
+        // whoever is logged in to Tasklist or Cockpit needs no second login (a link from a task form)
+        .addFilterBefore(new WebappSessionAuthentication(camunda.getProcessEngineName(), "tasklist", "cockpit"),
+            AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/staff/login").permitAll()
             .requestMatchers(HttpMethod.POST, "/staff/outbox/*/retry")

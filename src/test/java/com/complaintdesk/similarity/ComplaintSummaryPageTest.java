@@ -12,7 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The summary of a complaint that task forms link to from their similar complaints: everyone who handles complaints
- * may read it, nobody sees contact details on it, and the public is sent to the staff login.
+ * may read it (after the staff login, or with their Tasklist login), nobody sees contact details on it, and the public
+ * is sent to the staff login.
  */
 @ComplaintDeskTest
 class ComplaintSummaryPageTest {
@@ -31,6 +32,18 @@ class ComplaintSummaryPageTest {
       assertThat(page.body()).as(user).contains(complaint.trackingNumber(), complaint.subject(), "FUNCTIONAL")
           .doesNotContain(ProcessDriver.CONTACT.email(), ProcessDriver.CONTACT.name(), ProcessDriver.CONTACT.phone());
     }
+  }
+
+  @Test
+  void theTasklistLoginOpensTheSummaryWithoutASecondLogin() {
+    var complaint = driver.submitAppCrash();
+    var browser = new WebappBrowser(port, "default");
+    assertThat(browser.logIn("tasklist", "triager", "demo").statusCode()).isEqualTo(200);
+
+    var summary = browser.get("/staff/complaints/" + complaint.trackingNumber() + "/summary");
+    assertThat(summary.statusCode()).isEqualTo(200);
+    assertThat(summary.body()).contains(complaint.trackingNumber());
+    assertThat(browser.get("/staff/dashboard").statusCode()).as("the dashboard stays with its readers").isEqualTo(403);
   }
 
   @Test

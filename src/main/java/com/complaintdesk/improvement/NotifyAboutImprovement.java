@@ -4,9 +4,8 @@ import static com.complaintdesk.improvement.ImprovementVariables.*;
 
 import com.complaintdesk.notification.NotificationOutbox;
 import com.complaintdesk.notification.NotificationTemplate;
-import java.util.Arrays;
+import com.complaintdesk.notification.StaffIds;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -41,8 +40,8 @@ public class NotifyAboutImprovement implements JavaDelegate {
     if (dueAt instanceof java.util.Date date) {
       details.put("dueAt", date.toInstant().toString());
     }
-    outbox.toStaff(execution.getProcessBusinessKey(), ids(execution.getVariableLocal("groups")),
-        ids(execution.getVariableLocal("users")), template, details);
+    outbox.toStaff(execution.getProcessBusinessKey(), StaffIds.of(execution.getVariableLocal("groups")),
+        StaffIds.of(execution.getVariableLocal("users")), template, details);
   }
 
   private static void putIfSet(Map<String, Object> details, String key, Object value) {
@@ -51,11 +50,4 @@ public class NotifyAboutImprovement implements JavaDelegate {
     }
   }
 
-  private static List<String> ids(Object commaSeparated) {
-    if (commaSeparated == null) {
-      return List.of();
-    }
-    return Arrays.stream(commaSeparated.toString().split(",")).map(String::trim).filter(id -> !id.isEmpty())
-        .distinct().toList();
-  }
 }

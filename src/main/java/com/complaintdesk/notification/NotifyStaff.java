@@ -1,8 +1,6 @@
 package com.complaintdesk.notification;
 
 import com.complaintdesk.complaint.ComplaintRepository;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,18 +27,8 @@ public class NotifyStaff implements JavaDelegate {
     var template = NotificationTemplate.valueOf((String) execution.getVariableLocal("template"));
     var complaint = complaints.get(execution.getProcessBusinessKey());
     Map<String, Object> details = Map.of("activity", execution.getCurrentActivityName());
-    outbox.toStaffGroups(complaint, ids(execution.getVariableLocal("groups")), template, details);
-    ids(execution.getVariableLocal("users")).forEach(user -> outbox.toStaffUser(complaint, user, template, details));
+    outbox.toStaffGroups(complaint, StaffIds.of(execution.getVariableLocal("groups")), template, details);
+    StaffIds.of(execution.getVariableLocal("users")).forEach(user -> outbox.toStaffUser(complaint, user, template, details));
   }
 
-  private static List<String> ids(Object commaSeparated) {
-    if (commaSeparated == null) {
-      return List.of();
-    }
-    return Arrays.stream(commaSeparated.toString().split(","))
-        .map(String::trim)
-        .filter(id -> !id.isEmpty())
-        .distinct()
-        .toList();
-  }
 }

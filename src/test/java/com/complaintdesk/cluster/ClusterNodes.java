@@ -37,6 +37,19 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   /**
+   * Starts node-a, and node-b once node-a has migrated the empty database (starting together is ConcurrentStartIT's
+   * subject); returns both once they are ready.
+   */
+  List<AppProcess> startTwo(Map<String, String> variables, String... settings) {
+    AppProcess nodeA = start("node-a", variables, settings);
+    database.awaitMigrated(nodeA);
+    AppProcess nodeB = start("node-b", variables, settings);
+    nodeA.awaitReady(START_TIMEOUT);
+    nodeB.awaitReady(START_TIMEOUT);
+    return List.of(nodeA, nodeB);
+  }
+
+  /**
    * Starts the jar as node {@code name} (also its engine hostname), with environment variables besides the
    * database's, the admin's and the public address, and {@code --property=value} arguments. Returns at once.
    */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,11 +32,9 @@ class ClusterTimersIT {
   @Test
   void fiveHundredOverdueTimersFireExactlyOnceAcrossTwoNodes() throws Exception {
     try (var database = ClusterDatabase.create(); var nodes = new ClusterNodes(database, ClusterTimersIT.class)) {
-      AppProcess nodeA = nodes.start("node-a", ClusterChecks.FAST_IDLE_POLLING);
-      database.awaitMigrated(nodeA);
-      AppProcess nodeB = nodes.start("node-b", ClusterChecks.FAST_IDLE_POLLING);
-      nodeA.awaitReady(ClusterNodes.START_TIMEOUT);
-      nodeB.awaitReady(ClusterNodes.START_TIMEOUT);
+      List<AppProcess> both = nodes.startTwo(Map.of(), ClusterChecks.FAST_IDLE_POLLING);
+      AppProcess nodeA = both.get(0);
+      AppProcess nodeB = both.get(1);
       var client = new ClusterClient();
       client.createIntakeAgent(nodeA);
 

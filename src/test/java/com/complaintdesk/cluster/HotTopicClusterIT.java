@@ -6,6 +6,7 @@ import com.complaintdesk.AppProcess;
 import com.complaintdesk.PostgresDatabase;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -24,13 +25,10 @@ class HotTopicClusterIT {
   @Test
   void aBurstOnTwoNodesStartsOneAlertAndOneAction() throws Exception {
     try (var database = ClusterDatabase.create(); var nodes = new ClusterNodes(database, HotTopicClusterIT.class)) {
-      AppProcess nodeA = nodes.start("node-a", ClusterChecks.FAST_IDLE_POLLING);
-      database.awaitMigrated(nodeA);
-      AppProcess nodeB = nodes.start("node-b", ClusterChecks.FAST_IDLE_POLLING);
-      nodeA.awaitReady(ClusterNodes.START_TIMEOUT);
-      nodeB.awaitReady(ClusterNodes.START_TIMEOUT);
+      List<AppProcess> both = nodes.startTwo(Map.of(), ClusterChecks.FAST_IDLE_POLLING);
+      AppProcess nodeA = both.get(0);
+      AppProcess nodeB = both.get(1);
       var client = new ClusterClient();
-      List<AppProcess> both = List.of(nodeA, nodeB);
       for (int i = 0; i < BURST; i++) {
         var answer = client.submitWeb(both.get(i % 2), "burst-" + i, "burst-" + i, 100 + i);
         assertThat(answer.status()).as("submission %d: %s", i, answer).isEqualTo(201);

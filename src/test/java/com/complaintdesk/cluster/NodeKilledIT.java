@@ -61,11 +61,9 @@ class NodeKilledIT {
   void nothingIsLostOrDoubledWhenANodeDiesAndTheOtherFinishesItsLockedJobs() throws Exception {
     try (var database = ClusterDatabase.create(); var nodes = new ClusterNodes(database, NodeKilledIT.class)) {
       var lockTime = Map.of("COMPLAINT_DESK_JOB_LOCK_MILLIS", String.valueOf(LOCK_TIME.toMillis()));
-      AppProcess nodeA = nodes.start("node-a", lockTime, ClusterChecks.FAST_IDLE_POLLING);
-      database.awaitMigrated(nodeA);
-      AppProcess nodeB = nodes.start("node-b", lockTime, ClusterChecks.FAST_IDLE_POLLING);
-      nodeA.awaitReady(ClusterNodes.START_TIMEOUT);
-      nodeB.awaitReady(ClusterNodes.START_TIMEOUT);
+      List<AppProcess> both = nodes.startTwo(lockTime, ClusterChecks.FAST_IDLE_POLLING);
+      AppProcess nodeA = both.get(0);
+      AppProcess nodeB = both.get(1);
       var client = new ClusterClient();
       client.createIntakeAgent(nodeB);
       var balancer = new Balancer(nodeA, nodeB);

@@ -56,7 +56,10 @@ class ElementTemplatesTest {
   static final Map<NotificationTemplate, String> STAFF_MESSAGES_SENT_BY_CODE = Map.of(
       NotificationTemplate.RESPONSE_REMINDER, "sendResponseReminder: to the handler or the leads, with the due date",
       NotificationTemplate.NEW_GROUP_TASK, "NotifyGroupOfNewTask: whenever a task enters a group's queue",
-      NotificationTemplate.USER_REPLIED, "the mailbox intake: quotes the user's reply");
+      NotificationTemplate.USER_REPLIED, "the mailbox intake: quotes the user's reply",
+      NotificationTemplate.IMPROVEMENT_ACTION_STARTED, "notifyAboutImprovement: about an improvement action, no complaint",
+      NotificationTemplate.IMPROVEMENT_REMINDER, "notifyAboutImprovement: about an improvement action, no complaint",
+      NotificationTemplate.IMPROVEMENT_OVERDUE, "notifyAboutImprovement: about an improvement action, no complaint");
 
   /** Messages to the complainant sent by their own code, with details a milestone cannot give. */
   static final Map<NotificationTemplate, String> NOTICES_SENT_BY_CODE = Map.of(

@@ -3,6 +3,7 @@ package com.complaintdesk.improvement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintdesk.ComplaintDeskTest;
+import com.complaintdesk.PageBrowser;
 import com.complaintdesk.ProcessDriver;
 import com.complaintdesk.complaint.AffectedUsers;
 import com.complaintdesk.complaint.Complaint;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,9 +41,10 @@ class HotTopicWatchTest {
   @Autowired FindHotTopics findHotTopics;
   @Autowired ImprovementActionRepository actions;
   @Autowired PublicStatusReader statusPages;
+  @LocalServerPort int port;
 
   @Test
-  void aBurstAboutOneKeywordStartsOneAlertAndOneImprovementAction() {
+  void aBurstAboutOneKeywordStartsOneAlertAndOneImprovementAction() throws Exception {
     String keyword = keyword();
     String companion = keyword();
     List<Complaint> burst = complaintsAbout(keyword + " " + companion, 24, NOW.minus(Duration.ofDays(5)),
@@ -68,8 +71,14 @@ class HotTopicWatchTest {
     assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsEntry("fromHotTopic", true)
         .containsEntry("recentCount", 24).containsEntry("linkedComplaints", 24);
 
-    assertThat(statusPages.of(driver.reload(burst.get(3))).improvement()).as("what the complainant's status page says")
+    assertThat(statusPages.of(driver.reload(burst.get(3))).improvement()).as("the complainant's status")
         .isEqualTo(PublicStatusView.Improvement.UNDER_WAY);
+    var linked = driver.reload(burst.get(3));
+    var pages = new PageBrowser(port);
+    assertThat(pages.get("/complaints/" + linked.trackingNumber() + "?token=" + linked.accessToken(), "en").body())
+        .contains("an improvement is under way");
+    assertThat(pages.get("/complaints/" + linked.trackingNumber() + "?token=" + linked.accessToken(), "zh-CN").body())
+        .contains("改进正在进行中");
 
     runTheWatchAt(NOW.plus(Duration.ofHours(1)));
     assertThat(alertsAbout(keyword).size() + alertsAbout(companion).size()).as("the same rise an hour later")

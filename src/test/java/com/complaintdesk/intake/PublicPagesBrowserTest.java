@@ -3,6 +3,8 @@ package com.complaintdesk.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintdesk.AxeCore;
+import com.complaintdesk.improvement.ImprovementActions;
+import com.complaintdesk.improvement.Topic;
 import com.complaintdesk.ComplaintDeskTest;
 import com.complaintdesk.HeadlessChromium;
 import com.complaintdesk.ProcessDriver;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -67,6 +70,9 @@ class PublicPagesBrowserTest {
 
   @Autowired
   ComplaintRepository complaints;
+
+  @Autowired
+  ImprovementActions improvements;
 
   @BeforeAll
   static void startBrowser() throws IOException {
@@ -162,6 +168,19 @@ class PublicPagesBrowserTest {
         .as("the survey form after answering").isEmpty();
     assertThat(driver.findElement(By.id("main")).getText()).contains("Your answer: 4 of 5.");
     checkPage("status-survey-answered");
+  }
+
+  @Test
+  void theStatusPageOfAComplaintAnImprovementIsAboutSaysSo() throws IOException {
+    var complaint = process.submitAppCrash();
+    improvements.start(new ImprovementActions.Start(Topic.of("FUNCTIONAL", "upload"), "TECH_SUPPORT",
+        List.of(complaint.id()), "manager", null), Instant.now());
+
+    open("/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken());
+    awaitHeading("Complaint " + complaint.trackingNumber());
+    assertThat(text(".improvement")).isEqualTo(
+        "Complaints like yours have led us to improve the platform: an improvement is under way.");
+    checkPage("status-improvement");
   }
 
   @Test

@@ -1,16 +1,29 @@
 package com.complaintdesk.security;
 
 import java.security.Principal;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Names the logged-in staff member on every staff page (the header's "Log out …"). */
+/**
+ * Names the logged-in staff member on every staff page (the header's "Log out …"), and says whether the header links
+ * to the pages only readers of every complaint open (a triager reading a summary gets no links that answer 403).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class StaffUser {
+
+  private static final Set<String> READERS = Set.of(WebSecurity.readersAndAdmins());
 
   @ModelAttribute("staffUser")
   String staffUser(Principal user) {
     return user == null ? null : user.getName();
+  }
+
+  @ModelAttribute("staffReader")
+  boolean staffReader(Authentication user) {
+    return user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(READERS::contains);
   }
 }

@@ -148,7 +148,7 @@ public class WebSecurity {
         .build();
   }
 
-  private static String[] readersAndAdmins() {
+  static String[] readersAndAdmins() {
     return authorities(Stream.concat(StaffGroups.readers().stream(), Stream.of(StaffGroups.CAMUNDA_ADMIN)));
   }
 

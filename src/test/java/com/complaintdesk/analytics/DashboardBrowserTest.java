@@ -100,5 +100,13 @@ class DashboardBrowserTest {
     assertThat(driver.findElement(By.id("start-improvement")).isDisplayed()).as("the manager's start form").isTrue();
     browser.fullPageScreenshot(SCREENSHOTS.resolve("dashboard.png"));
     assertThat(AxeCore.violations(driver)).as("axe-core violations (WCAG 2.1 A/AA) on the dashboard").isEmpty();
+
+    // the summary that task forms link to from their similar complaints, in the same session
+    var complaint = process.submitAppCrash();
+    driver.get("http://localhost:" + port + "/staff/complaints/" + complaint.trackingNumber() + "/summary");
+    browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+        complaint.trackingNumber()));
+    browser.fullPageScreenshot(SCREENSHOTS.resolve("complaint-summary.png"));
+    assertThat(AxeCore.violations(driver)).as("axe-core violations (WCAG 2.1 A/AA) on a complaint's summary").isEmpty();
   }
 }

@@ -70,7 +70,8 @@ class ElementTemplatesTest {
       NotificationTemplate.REOPENED, "reopenComplaint: also counts the reopenings",
       NotificationTemplate.DUPLICATE, "closeAsDuplicate: names the original complaint",
       NotificationTemplate.QUESTION_FOR_USER, "askComplainant: quotes the question",
-      NotificationTemplate.QUESTION_REMINDER, "remindComplainant: quotes the question");
+      NotificationTemplate.QUESTION_REMINDER, "remindComplainant: quotes the question",
+      NotificationTemplate.IMPROVEMENT_IN_PLACE, "recordImprovementDelivered: only to those who asked for it");
 
   /** Events that end a complaint but are recorded by their own code, with a detail a milestone cannot give. */
   static final Map<TimelineEventType, String> ENDINGS_RECORDED_BY_CODE = Map.of(

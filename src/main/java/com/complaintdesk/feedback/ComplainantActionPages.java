@@ -1,5 +1,6 @@
 package com.complaintdesk.feedback;
 
+import com.complaintdesk.improvement.ImprovementNotices;
 import com.complaintdesk.complaint.ComplaintAccess;
 import com.complaintdesk.complaint.ComplaintConflict;
 import com.complaintdesk.intake.StatusPage;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The answer to the handler's question, the survey answer and the withdrawal as forms on the status page. Each answers with a redirect back to the
+ * The answer to the handler's question, the survey answer, the withdrawal and the request to be told of an improvement
+ * as forms on the status page. Each answers with a redirect back to the
  * status page (post/redirect/get), which tells the user what happened.
  */
 @Controller
@@ -22,10 +24,12 @@ class ComplainantActionPages {
 
   private final ComplaintAccess access;
   private final ComplainantActions actions;
+  private final ImprovementNotices improvementNotices;
 
-  ComplainantActionPages(ComplaintAccess access, ComplainantActions actions) {
+  ComplainantActionPages(ComplaintAccess access, ComplainantActions actions, ImprovementNotices improvementNotices) {
     this.access = access;
     this.actions = actions;
+    this.improvementNotices = improvementNotices;
   }
 
   @PostMapping("/complaints/{trackingNumber}/answer")
@@ -75,6 +79,13 @@ class ComplainantActionPages {
     } catch (ComplaintConflict closed) {
       return redirect(trackingNumber, token, Notice.NOT_WITHDRAWABLE);
     }
+  }
+
+  /** Optional to the complainant: an email when the improvement their complaint is part of is in place. */
+  @PostMapping("/complaints/{trackingNumber}/improvement-notice")
+  String askForImprovementNotice(@PathVariable String trackingNumber, @RequestParam(required = false) String token) {
+    boolean asked = improvementNotices.ask(access.open(trackingNumber, token));
+    return redirect(trackingNumber, token, asked ? Notice.IMPROVEMENT_NOTICE_THANKS : Notice.IMPROVEMENT_NOTICE_NOT_OFFERED);
   }
 
   private static String truncated(String comment) {

@@ -1,5 +1,6 @@
 package com.complaintdesk.intake;
 
+import com.complaintdesk.improvement.ImprovementNotices;
 import com.complaintdesk.complaint.AffectedUsers;
 import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.complaint.Channel;
@@ -32,10 +33,12 @@ class ComplaintPages {
   private final PublicStatusReader statusReader;
   private final Catalogue catalogue;
   private final String publicBaseUrl;
+  private final ImprovementNotices improvementNotices;
 
   ComplaintPages(ComplaintIntake intake, ComplaintAccess access, PublicStatusReader statusReader, Catalogue catalogue,
-      @Value("${complaint-desk.public-base-url}") String publicBaseUrl) {
+      @Value("${complaint-desk.public-base-url}") String publicBaseUrl, ImprovementNotices improvementNotices) {
     this.publicBaseUrl = publicBaseUrl;
+    this.improvementNotices = improvementNotices;
     this.catalogue = catalogue;
     this.intake = intake;
     this.access = access;
@@ -81,6 +84,7 @@ class ComplaintPages {
     model.addAttribute("token", token);
     model.addAttribute("privateLink", publicBaseUrl + StatusPage.link(trackingNumber, token, null));
     model.addAttribute("notice", StatusPage.Notice.of(notice));
+    model.addAttribute("improvementNotice", improvementNotices.offerFor(complaint).orElse(null));
     return "complaint-status";
   }
 

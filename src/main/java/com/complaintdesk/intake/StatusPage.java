@@ -11,7 +11,8 @@ public final class StatusPage {
 
   /** The notices the status page knows; anything else in the URL is ignored. */
   public enum Notice {
-    SUBMITTED, ANSWER_THANKS, ANSWER_CLOSED, ANSWER_MISSING, SURVEY_THANKS, SURVEY_CLOSED, SURVEY_MISSING, WITHDRAWN, NOT_WITHDRAWABLE;
+    SUBMITTED, ANSWER_THANKS, ANSWER_CLOSED, ANSWER_MISSING, SURVEY_THANKS, SURVEY_CLOSED, SURVEY_MISSING, WITHDRAWN, NOT_WITHDRAWABLE,
+    IMPROVEMENT_NOTICE_THANKS, IMPROVEMENT_NOTICE_NOT_OFFERED;
 
     static Notice of(String value) {
       for (Notice notice : values()) {

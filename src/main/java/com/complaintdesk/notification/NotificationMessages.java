@@ -37,7 +37,7 @@ public class NotificationMessages {
       NotificationTemplate.PROGRESS_NOTE, NotificationTemplate.RESULT_WITH_SURVEY, NotificationTemplate.REOPENED,
       NotificationTemplate.CLOSED, NotificationTemplate.WITHDRAWN, NotificationTemplate.DUPLICATE,
       NotificationTemplate.LINKED_TO_OPEN_COMPLAINT, NotificationTemplate.QUESTION_FOR_USER,
-      NotificationTemplate.QUESTION_REMINDER);
+      NotificationTemplate.QUESTION_REMINDER, NotificationTemplate.IMPROVEMENT_IN_PLACE);
 
   private static final String TEMPLATES = "templates/";
   private static final String TEMPLATE_FOLDER = "mail/";

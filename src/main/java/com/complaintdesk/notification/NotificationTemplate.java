@@ -19,6 +19,8 @@ public enum NotificationTemplate {
   QUESTION_FOR_USER,
   /** The question is still open after the answer wait (payload: question, statusUrl). */
   QUESTION_REMINDER,
+  /** The improvement the complaint is part of is in place; only to those who asked on the status page. */
+  IMPROVEMENT_IN_PLACE,
   // to staff
   CLASSIFIED_FOR_INFORMATION,
   LOGGING_DEADLINE_ESCALATION,

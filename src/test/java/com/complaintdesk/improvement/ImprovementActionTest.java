@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.complaintdesk.ComplaintDeskTest;
 import com.complaintdesk.ProcessDriver;
+import com.complaintdesk.complaint.AffectedUsers;
+import com.complaintdesk.complaint.Complaint;
 import org.camunda.bpm.engine.ProcessEngineException;
 import com.complaintdesk.security.ActingUser;
 import java.time.Duration;
@@ -41,6 +43,7 @@ class ImprovementActionTest {
   @Autowired ProcessDriver driver;
   @Autowired ActingUser actingUser;
   @Autowired JdbcClient jdbc;
+  @Autowired ImprovementNotices notices;
   private final Map<Long, ProcessInstance> instances = new java.util.HashMap<>();
 
   @BeforeEach
@@ -163,6 +166,43 @@ class ImprovementActionTest {
     later(action, Duration.ofDays(14));
     complete(action, "manager", Map.of("verified", true));
     assertThat(actions.get(action.id()).deliveredOnTime()).isFalse();
+  }
+
+  @Test
+  void theComplainantsWhoAskedAreToldWhenTheImprovementIsInPlace() {
+    var asked = driver.submitWebComplaint("FUNCTIONAL", "Albums lose their order",
+        "After each sync my album shows the pictures shuffled", AffectedUsers.SOME);
+    var notAsked = driver.submitWebComplaint("FUNCTIONAL", "Video export stops halfway",
+        "Exporting a long video ends at fifty percent every time", AffectedUsers.ONE);
+    var elsewhere = driver.submitWebComplaint("SERVICE", "Nobody called back",
+        "The hotline promised a call back on Monday", AffectedUsers.ONE);
+    var action = improvements.start(new ImprovementActions.Start(Topic.of("FUNCTIONAL", "album"), "TECH_SUPPORT",
+        List.of(asked.id(), notAsked.id()), "manager", null), ClockUtil.getCurrentTime().toInstant());
+    instanceOf(action);
+
+    assertThat(notices.offerFor(asked)).contains(ImprovementNotices.Offer.OFFERED);
+    assertThat(notices.ask(asked)).isTrue();
+    assertThat(notices.offerFor(asked)).contains(ImprovementNotices.Offer.ASKED);
+    assertThat(notices.ask(elsewhere)).as("no improvement under way for it").isFalse();
+    assertThat(notices.offerFor(elsewhere)).isEmpty();
+
+    runJobs(action);
+    complete(action, "lead-tech", Map.of("owner", "handler-tech"));
+    complete(action, "handler-tech", Map.of("proposal", "Keep the album order.", "dueDate", day(START.plus(Duration.ofDays(9)))));
+    complete(action, "handler-tech", Map.of("outcome", "Sync keeps the order since 5.4."));
+    later(action, Duration.ofDays(14));
+    assertThat(inPlaceNotices(asked)).as("before the manager verified it").isZero();
+    complete(action, "manager", Map.of("verified", true));
+
+    assertThat(inPlaceNotices(asked)).isEqualTo(1);
+    assertThat(inPlaceNotices(notAsked)).isZero();
+    assertThat(notices.offerFor(asked)).as("nothing under way any more").isEmpty();
+  }
+
+  private int inPlaceNotices(Complaint complaint) {
+    return jdbc.sql("select count(*) from notification where complaint_id = :id and template = 'IMPROVEMENT_IN_PLACE'"
+            + " and recipient = :email")
+        .param("id", complaint.id()).param("email", ProcessDriver.CONTACT.email()).query(Integer.class).single();
   }
 
   private ImprovementAction start() {

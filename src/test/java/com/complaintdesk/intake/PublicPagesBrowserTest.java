@@ -178,9 +178,15 @@ class PublicPagesBrowserTest {
 
     open("/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken());
     awaitHeading("Complaint " + complaint.trackingNumber());
-    assertThat(text(".improvement")).isEqualTo(
+    assertThat(text(".improvement p")).isEqualTo(
         "Complaints like yours have led us to improve the platform: an improvement is under way.");
     checkPage("status-improvement");
+
+    driver.findElement(By.xpath("//button[normalize-space(.)='Tell me by email when it is in place']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+        "We will tell you by email when the improvement is in place."));
+    assertThat(text(".improvement .hint")).isEqualTo("We will tell you by email when it is in place.");
+    checkPage("status-improvement-asked");
   }
 
   @Test

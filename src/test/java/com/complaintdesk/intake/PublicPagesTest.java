@@ -6,6 +6,7 @@ import com.complaintdesk.ComplaintDeskTest;
 import com.complaintdesk.PageBrowser;
 import com.complaintdesk.ProcessDriver;
 import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.AffectedUsers;
 import com.complaintdesk.complaint.ComplaintStatus;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -143,6 +144,28 @@ class PublicPagesTest {
         Map.of("token", complaint.accessToken()));
     assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("notice=withdrawn");
     assertThat(complaints.get(complaint.trackingNumber()).status()).isEqualTo(ComplaintStatus.WITHDRAWN);
+  }
+
+  @Test
+  void askingToBeToldOfAnImprovementNeedsTheRightLinkAndAnImprovementUnderWay() throws Exception {
+    var complaint = driver.submitWebComplaint("FUNCTIONAL", "Maps do not load offline",
+        "The offline maps stay grey since yesterday", AffectedUsers.ONE);
+    String statusPath = "/complaints/" + complaint.trackingNumber() + "?token=" + complaint.accessToken();
+    var status = pages.get(statusPath, "en");
+    assertThat(status.body()).doesNotContain("Tell me by email when it is in place");
+    // a page of this session with a form, for its CSRF token (the status page offers none here)
+    var withForm = pages.get("/complaints/" + complaint.trackingNumber() + "/withdraw?token=" + complaint.accessToken(),
+        "en");
+
+    var wrongLink = pages.post("/complaints/" + complaint.trackingNumber() + "/improvement-notice",
+        PageBrowser.csrf(withForm), Map.of("token", "wrong"));
+    assertThat(wrongLink.statusCode()).isEqualTo(404);
+    var nothingUnderWay = pages.post("/complaints/" + complaint.trackingNumber() + "/improvement-notice",
+        PageBrowser.csrf(withForm), Map.of("token", complaint.accessToken()));
+    assertThat(nothingUnderWay.headers().firstValue("Location").orElseThrow())
+        .endsWith("notice=improvement-notice-not-offered");
+    assertThat(pages.get(pathOf(nothingUnderWay), "en").body())
+        .contains("There is no improvement under way for this complaint to tell you about");
   }
 
   @Test

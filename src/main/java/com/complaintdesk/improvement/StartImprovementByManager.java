@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A complaint manager starts an improvement action for a category, a keyword within it, or a set of complaints (by
  * their tracking numbers), and names the department that owns it. Everything is checked before anything starts.
+ * Without tracking numbers the action is about the topic's complaints of the last window, as an alert's is.
  */
 @Service
 public class StartImprovementByManager {
@@ -23,11 +24,16 @@ public class StartImprovementByManager {
   private final ImprovementActions improvements;
   private final ComplaintRepository complaints;
   private final Catalogue catalogue;
+  private final TopicCounts counts;
+  private final ImprovementProperties properties;
 
-  StartImprovementByManager(ImprovementActions improvements, ComplaintRepository complaints, Catalogue catalogue) {
+  StartImprovementByManager(ImprovementActions improvements, ComplaintRepository complaints, Catalogue catalogue,
+      TopicCounts counts, ImprovementProperties properties) {
     this.improvements = improvements;
     this.complaints = complaints;
     this.catalogue = catalogue;
+    this.counts = counts;
+    this.properties = properties;
   }
 
   /**
@@ -44,8 +50,11 @@ public class StartImprovementByManager {
   public ImprovementAction start(Request request, String manager, Instant now) {
     String category = known("category", request.category(), catalogue.categoryIds());
     String department = known("department", request.department(), catalogue.departmentIds());
-    return improvements.start(new ImprovementActions.Start(Topic.of(category, keyword(request.keyword())), department,
-        complaintIds(request.trackingNumbers()), manager, null), now);
+    Topic topic = Topic.of(category, keyword(request.keyword()));
+    List<Long> named = complaintIds(request.trackingNumbers());
+    List<Long> about = named.isEmpty()
+        ? counts.complaints(topic, now.minus(properties.window()), now, properties.linkedComplaints()) : named;
+    return improvements.start(new ImprovementActions.Start(topic, department, about, manager, null), now);
   }
 
   private static String known(String field, String value, List<String> ids) {

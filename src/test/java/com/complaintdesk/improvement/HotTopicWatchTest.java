@@ -41,6 +41,7 @@ class HotTopicWatchTest {
   @Autowired FindHotTopics findHotTopics;
   @Autowired ImprovementActionRepository actions;
   @Autowired PublicStatusReader statusPages;
+  @Autowired StartImprovementByManager byManager;
   @LocalServerPort int port;
 
   @Test
@@ -118,6 +119,19 @@ class HotTopicWatchTest {
     runTheWatchAt(NOW);
 
     assertThat(alertsAbout(keyword)).isEmpty();
+  }
+
+  @Test
+  void aManagersActionForAKeywordIsAboutItsComplaintsOfTheLastWeek() {
+    String keyword = keyword();
+    complaintsAbout(keyword, 2, NOW.minus(Duration.ofDays(20)), Duration.ofDays(1));
+    List<Complaint> recent = complaintsAbout(keyword, 3, NOW.minus(Duration.ofDays(2)), Duration.ofHours(5));
+
+    var action = byManager.start(new StartImprovementByManager.Request("FUNCTIONAL", keyword, "TECH_SUPPORT", null),
+        "manager", NOW);
+
+    assertThat(actions.linkedComplaints(action.id()))
+        .containsExactlyInAnyOrderElementsOf(recent.stream().map(Complaint::id).toList());
   }
 
   @Test

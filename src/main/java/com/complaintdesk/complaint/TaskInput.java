@@ -22,14 +22,7 @@ public final class TaskInput {
   }
 
   public static boolean flag(DelegateTask task, String variable) {
-    Object value = task.getVariable(variable);
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    if (value == null) {
-      return false;
-    }
-    throw new InvalidTaskInput(variable + " must be true or false, was " + value);
+    return flagOf(variable, task.getVariable(variable));
   }
 
   /**
@@ -55,7 +48,11 @@ public final class TaskInput {
 
   /** {@link #offered} as a flag: false when not given. */
   public static boolean offeredFlag(DelegateTask task, String variable) {
-    Object value = offered(task, variable);
+    return flagOf(variable, offered(task, variable));
+  }
+
+  /** False when not given. */
+  private static boolean flagOf(String variable, Object value) {
     if (value == null || value instanceof Boolean) {
       return Boolean.TRUE.equals(value);
     }

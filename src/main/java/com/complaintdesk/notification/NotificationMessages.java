@@ -74,8 +74,11 @@ public class NotificationMessages {
         html.process(TEMPLATE_FOLDER + name, context));
   }
 
-  /** Chinese for any Chinese locale ("zh", "zh-CN", "zh_CN"), English for everything else and for none. */
-  static Locale languageOf(String locale) {
+  /**
+   * Chinese for any Chinese locale ("zh", "zh-CN", "zh_CN"), English for everything else and for none: the language
+   * of what a complainant reads from us.
+   */
+  public static Locale languageOf(String locale) {
     if (locale != null && Locale.forLanguageTag(locale.trim().replace('_', '-')).getLanguage().equals("zh")) {
       return Locale.SIMPLIFIED_CHINESE;
     }

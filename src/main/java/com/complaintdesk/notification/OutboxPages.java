@@ -2,11 +2,8 @@ package com.complaintdesk.notification;
 
 import com.complaintdesk.security.CamundaIdentityAuthentication;
 import com.complaintdesk.security.StaffGroups;
-import java.util.stream.Collectors;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -38,9 +35,6 @@ class OutboxPages {
   private static final String MAIL_FRAME_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
   /** Who may send a failed message again (WebSecurity enforces it; the page only hides the button). */
-  private static final Set<String> RETRYING_AUTHORITIES = StaffGroups.notificationRetriers().stream()
-      .map(CamundaIdentityAuthentication::authority).collect(Collectors.toSet());
-
   private final OutboxEntries entries;
   private final NotificationMessages messages;
   private final FailedNotifications failed;
@@ -65,8 +59,7 @@ class OutboxPages {
   String show(@PathVariable long id, Authentication user, Model model) {
     var entry = entries.find(id).orElseThrow(OutboxPages::notFound);
     model.addAttribute("entry", entry);
-    model.addAttribute("mayRetry", user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .anyMatch(RETRYING_AUTHORITIES::contains));
+    model.addAttribute("mayRetry", CamundaIdentityAuthentication.isMemberOfAny(user, StaffGroups.notificationRetriers()));
     model.addAttribute("message", messages.render(entries.notification(id).orElseThrow(OutboxPages::notFound)));
     return "staff/outbox-message";
   }

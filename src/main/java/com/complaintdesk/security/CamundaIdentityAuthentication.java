@@ -1,5 +1,6 @@
 package com.complaintdesk.security;
 
+import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -49,6 +50,11 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
         .filter(authority -> authority.startsWith(GROUP_PREFIX))
         .map(authority -> authority.substring(GROUP_PREFIX.length()))
         .toList();
+  }
+
+  /** Whether the caller (null: nobody) is a member of one of the groups. */
+  public static boolean isMemberOfAny(Authentication caller, Collection<String> groups) {
+    return caller != null && groupsOf(caller).stream().anyMatch(groups::contains);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.complaintdesk.complaint.Catalogue;
 import com.complaintdesk.complaint.Department;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Set;
 
 /** The Camunda groups of the product contract, with the names Admin shows. */
@@ -56,6 +57,11 @@ public final class StaffGroups {
   /** Groups whose members read every complaint (Cockpit, history), but change nothing outside their own tasks. */
   public static List<String> readers() {
     return List.of(AUDITORS, COMPLAINT_MANAGERS);
+  }
+
+  /** The readers and the administrators: who opens the dashboard, the audit and the outbox. */
+  public static List<String> readersAndAdmins() {
+    return Stream.concat(readers().stream(), Stream.of(CAMUNDA_ADMIN)).toList();
   }
 
   /** Groups whose members may send a notification that failed for good once more (the outbox page). */

@@ -1,9 +1,7 @@
 package com.complaintdesk.security;
 
 import java.security.Principal;
-import java.util.Set;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -15,8 +13,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class StaffUser {
 
-  private static final Set<String> READERS = Set.of(WebSecurity.readersAndAdmins());
-
   @ModelAttribute("staffUser")
   String staffUser(Principal user) {
     return user == null ? null : user.getName();
@@ -24,6 +20,6 @@ class StaffUser {
 
   @ModelAttribute("staffReader")
   boolean staffReader(Authentication user) {
-    return user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(READERS::contains);
+    return CamundaIdentityAuthentication.isMemberOfAny(user, StaffGroups.readersAndAdmins());
   }
 }

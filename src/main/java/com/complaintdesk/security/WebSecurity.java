@@ -148,8 +148,8 @@ public class WebSecurity {
         .build();
   }
 
-  static String[] readersAndAdmins() {
-    return authorities(Stream.concat(StaffGroups.readers().stream(), Stream.of(StaffGroups.CAMUNDA_ADMIN)));
+  private static String[] readersAndAdmins() {
+    return authorities(StaffGroups.readersAndAdmins().stream());
   }
 
   /** Camunda groups as the authorities CamundaIdentityAuthentication gives a user. */

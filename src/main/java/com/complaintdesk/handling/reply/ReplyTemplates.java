@@ -1,7 +1,7 @@
 package com.complaintdesk.handling.reply;
 
+import com.complaintdesk.notification.NotificationMessages;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,10 +48,7 @@ public final class ReplyTemplates {
 
   /** {@code zh} for any Chinese locale ("zh", "zh-CN", "zh_CN"), {@code en} for everything else and for none. */
   public static String languageOf(String locale) {
-    if (locale != null && Locale.forLanguageTag(locale.trim().replace('_', '-')).getLanguage().equals(CHINESE)) {
-      return CHINESE;
-    }
-    return ENGLISH;
+    return NotificationMessages.languageOf(locale).getLanguage();
   }
 
   private Optional<ReplyTemplate> find(ReplyStage stage, String category, String language) {

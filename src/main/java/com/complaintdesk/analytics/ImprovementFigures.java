@@ -6,6 +6,7 @@ import com.complaintdesk.analytics.Dashboard.ImprovementVolume;
 import com.complaintdesk.analytics.Dashboard.Improvements;
 import com.complaintdesk.improvement.ImprovementAction;
 import com.complaintdesk.improvement.ImprovementProperties;
+import com.complaintdesk.improvement.ImprovementStatus;
 import com.complaintdesk.improvement.Topic;
 import com.complaintdesk.improvement.TopicVolume;
 import java.sql.ResultSet;
@@ -51,16 +52,16 @@ class ImprovementFigures {
     parameters.put("proposalDue", Timestamp.from(now.minus(properties.proposalTime())));
     return jdbc.sql("""
             select department,
-              sum(case when status in ('DELIVERED', 'DECLINED') then 0 else 1 end) as still_open,
+              sum(case when status in %1$s then 0 else 1 end) as still_open,
               sum(case when (status in ('OWNER_TO_BE_NAMED', 'PROPOSING') and created_at < :proposalDue)
                   or (status = 'IMPLEMENTING' and due_at < :now) then 1 else 0 end) as overdue,
               sum(case when status = 'DELIVERED' then 1 else 0 end) as delivered,
               sum(case when status = 'DECLINED' then 1 else 0 end) as declined,
               sum(case when status = 'DELIVERED' and delivered_on_time then 1 else 0 end) as on_time
             from improvement_action
-            where (status not in ('DELIVERED', 'DECLINED') or (ended_at >= :start and ended_at < :end)) %s
+            where (status not in %1$s or (ended_at >= :start and ended_at < :end)) %2$s
             group by department order by department
-            """.formatted(attributes(filter)))
+            """.formatted(ImprovementStatus.ENDED_IN_SQL, attributes(filter)))
         .params(parameters)
         .query((rs, row) -> new ImprovementCounts(rs.getString("department"), rs.getLong("still_open"),
             rs.getLong("overdue"), rs.getLong("delivered"), rs.getLong("declined"), rs.getLong("on_time"),

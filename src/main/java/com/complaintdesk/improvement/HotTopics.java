@@ -2,8 +2,6 @@ package com.complaintdesk.improvement;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -28,10 +26,9 @@ class HotTopics {
   }
 
   boolean alertedSince(Topic topic, Instant since) {
-    var parameters = topicParameters(topic);
+    var parameters = TopicColumns.parameters(topic);
     parameters.put("since", Timestamp.from(since));
-    return jdbc.sql("select count(*) from hot_topic where category = :category and "
-            + (topic.wholeCategory() ? "keyword is null" : "keyword = :keyword") + " and detected_at >= :since")
+    return jdbc.sql("select count(*) from hot_topic where " + TopicColumns.match(topic) + " and detected_at >= :since")
         .params(parameters).query(Integer.class).single() > 0;
   }
 
@@ -56,12 +53,4 @@ class HotTopics {
         .param("action", actionId).param("id", hotTopicId).update();
   }
 
-  private static Map<String, Object> topicParameters(Topic topic) {
-    var parameters = new HashMap<String, Object>();
-    parameters.put("category", topic.category());
-    if (!topic.wholeCategory()) {
-      parameters.put("keyword", topic.keyword());
-    }
-    return parameters;
-  }
 }

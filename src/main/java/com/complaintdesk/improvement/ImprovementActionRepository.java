@@ -45,7 +45,8 @@ public class ImprovementActionRepository {
   }
 
   void recordProcessInstance(long id, String processInstanceId) {
-    update(id, "process_instance_id = :value", processInstanceId);
+    jdbc.sql("update improvement_action set process_instance_id = :instance where id = :id")
+        .param("instance", processInstanceId).param("id", id).update();
   }
 
   public ImprovementAction get(long id) {
@@ -56,11 +57,9 @@ public class ImprovementActionRepository {
 
   /** The open action for exactly this topic, if there is one. */
   Optional<ImprovementAction> openFor(Topic topic) {
-    return jdbc.sql("select * from improvement_action where category = :category and "
-            + (topic.wholeCategory() ? "keyword is null" : "keyword = :keyword")
-            + " and status not in ('DELIVERED', 'DECLINED') order by id limit 1")
-        .params(topic.wholeCategory() ? java.util.Map.of("category", topic.category())
-            : java.util.Map.of("category", topic.category(), "keyword", topic.keyword()))
+    return jdbc.sql("select * from improvement_action where " + TopicColumns.match(topic)
+            + " and status not in " + ImprovementStatus.ENDED_IN_SQL + " order by id limit 1")
+        .params(TopicColumns.parameters(topic))
         .query(ImprovementActionRepository::map).optional();
   }
 
@@ -126,10 +125,6 @@ public class ImprovementActionRepository {
         .param("status", ImprovementStatus.DELIVERED.name()).param("now", Timestamp.from(now)).param("id", id).update();
   }
 
-  private void update(long id, String assignment, Object value) {
-    jdbc.sql("update improvement_action set " + assignment + " where id = :id").param("value", value).param("id", id)
-        .update();
-  }
 
   private static ImprovementAction map(ResultSet row, int rowNumber) throws SQLException {
     return new ImprovementAction(row.getLong("id"), Topic.of(row.getString("category"), row.getString("keyword")),

@@ -13,6 +13,9 @@ public enum ImprovementStatus {
   /** The lead found no action needed. */
   DECLINED;
 
+  /** The statuses of an action that ended, as an SQL list for {@code status in ...}: those not {@link #open}. */
+  public static final String ENDED_IN_SQL = "('DELIVERED', 'DECLINED')";
+
   public boolean open() {
     return this != DELIVERED && this != DECLINED;
   }

@@ -66,7 +66,7 @@ public class TopicCounts {
     return jdbc.sql("select count(*) from complaint c where " + COUNTED + ofTopic(topic)
             + " and exists (select 1 from improvement_action_complaint l"
             + " join improvement_action a on a.id = l.improvement_action_id"
-            + " where l.complaint_id = c.id and a.status not in ('DELIVERED', 'DECLINED'))")
+            + " where l.complaint_id = c.id and a.status not in " + ImprovementStatus.ENDED_IN_SQL + ")")
         .params(topicParameters(topic, from, to))
         .query(Integer.class).single();
   }
@@ -94,13 +94,9 @@ public class TopicCounts {
   }
 
   private static java.util.Map<String, Object> topicParameters(Topic topic, Instant from, Instant to) {
-    var parameters = new java.util.HashMap<String, Object>();
+    var parameters = TopicColumns.parameters(topic);
     parameters.put("from", Timestamp.from(from));
     parameters.put("to", Timestamp.from(to));
-    parameters.put("category", topic.category());
-    if (!topic.wholeCategory()) {
-      parameters.put("keyword", topic.keyword());
-    }
     return parameters;
   }
 }

@@ -306,11 +306,7 @@ class TasklistFormsBrowserTest {
       draft.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\nPS: the fix ships on Friday.");
       screenshot("ImplementPlan-drafted-reply");
 
-      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//button[normalize-space(.)='Complete']")));
-      scrollTo(complete);
-      complete.click();
-      wait.until(ignored -> taskService.createTaskQuery().taskId(implementPlan.getId()).count() == 0);
+      completeInTasklist(implementPlan);
       processDriver.executeDueJobs(complaint);
 
       String sent = drafted + "\nPS: the fix ships on Friday.";
@@ -353,11 +349,7 @@ class TasklistFormsBrowserTest {
       day.sendKeys(due.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
       screenshot("ProposeImprovement");
 
-      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//button[normalize-space(.)='Complete']")));
-      scrollTo(complete);
-      complete.click();
-      wait.until(ignored -> taskService.createTaskQuery().taskId(propose.getId()).count() == 0);
+      completeInTasklist(propose);
 
       var implement = taskService.createTaskQuery().processInstanceId(propose.getProcessInstanceId()).singleResult();
       assertThat(implement.getTaskDefinitionKey()).isEqualTo("ImplementImprovement");
@@ -491,6 +483,15 @@ class TasklistFormsBrowserTest {
   }
 
   /** Claims the group task, as its user would before working on it; until then Tasklist disables the form. */
+  /** Presses the form's Complete and waits until the task is done. */
+  private void completeInTasklist(Task task) {
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='Complete']")));
+    scrollTo(complete);
+    complete.click();
+    wait.until(ignored -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+  }
+
   private void claim() {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("button.claim"), 0));
